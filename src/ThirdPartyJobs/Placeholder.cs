@@ -1,0 +1,1 @@
+namespace ThirdPartyJobs; internal static class Placeholder { }
