@@ -1,0 +1,1 @@
+Console.WriteLine("ThirdPartyJobs sample: coming with the local endpoint.");

@@ -1,0 +1,185 @@
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Timeout;
+using ThirdPartyJobs.Diagnostics;
+using ThirdPartyJobs.Protocol;
+using ThirdPartyJobs.Protocol.AwsSdk;
+using ThirdPartyJobs.Protocol.Json;
+using ThirdPartyJobs.Resilience;
+using ThirdPartyJobs.Validation;
+
+namespace ThirdPartyJobs;
+
+/// <summary>
+/// The client for CodePipeline's third-party job operations. Thread-safe; create one per
+/// process (or let <c>AddThirdPartyJobs</c> register it) and share it. Virtual members and the
+/// protected constructor make it mockable.
+/// </summary>
+public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
+{
+    private readonly ICodePipelineTransport _transport = null!;
+    private readonly ResiliencePipeline _pipeline = null!;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly ThirdPartyJobsRetryOptions _retry = null!;
+
+    /// <summary>For mocking only.</summary>
+    protected ThirdPartyJobClient()
+    {
+    }
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="awsOptions">Region, profile, credentials and ServiceURL (e.g. <c>configuration.GetAWSOptions()</c>). Null uses the SDK's defaults: the credential chain and the region from the environment or profile.</param>
+    /// <param name="options">Retry and timeout settings; null uses the defaults.</param>
+    /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
+    public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
+        : this(new AwsSdkCodePipelineTransport(CreateServiceClient(awsOptions)), options, loggerFactory)
+    {
+    }
+
+    internal ThirdPartyJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory)
+    {
+        options ??= new ThirdPartyJobsOptions();
+        ThirdPartyJobsOptionsValidator.ThrowIfInvalid(options);
+        _transport = transport;
+        _retry = options.Retry;
+        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)loggerFactory?.CreateLogger<ThirdPartyJobClient>() ?? NullLogger.Instance;
+        _pipeline = ResiliencePipelineFactory.Create(options.Retry, _timeProvider, loggerFactory);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<JobDetails> GetJobDetailsAsync(string jobId, string clientToken, CancellationToken cancellationToken = default)
+    {
+        Require.JobId(jobId);
+        Require.ClientToken(clientToken);
+        var request = new TransportRequest(CodePipelineOperation.GetThirdPartyJobDetails, RequestWriter.GetThirdPartyJobDetails(jobId, clientToken), jobId, [clientToken]);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return ResponseParser.ParseJobDetails(response.Body.Span, new ParseContext(request.Operation, jobId, response.RequestId));
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<IReadOnlyList<ThirdPartyJob>> PollForJobsAsync(ActionTypeId actionTypeId, int maxBatchSize, CancellationToken cancellationToken = default)
+    {
+        Require.ActionTypeId(actionTypeId);
+        Require.MaxBatchSize(maxBatchSize);
+        var request = new TransportRequest(CodePipelineOperation.PollForThirdPartyJobs, RequestWriter.PollForThirdPartyJobs(actionTypeId, maxBatchSize), null, []);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return ResponseParser.ParseJobs(response.Body.Span, new ParseContext(request.Operation, null, response.RequestId));
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task<JobStatus> AcknowledgeJobAsync(string jobId, string nonce, string clientToken, CancellationToken cancellationToken = default)
+    {
+        Require.JobId(jobId);
+        Require.Nonce(nonce);
+        Require.ClientToken(clientToken);
+        var request = new TransportRequest(CodePipelineOperation.AcknowledgeThirdPartyJob, RequestWriter.AcknowledgeThirdPartyJob(jobId, nonce, clientToken), jobId, [clientToken, nonce]);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return ResponseParser.ParseAcknowledgeStatus(response.Body.Span, new ParseContext(request.Operation, jobId, response.RequestId));
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task PutJobSuccessResultAsync(string jobId, string clientToken, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, CancellationToken cancellationToken = default)
+    {
+        Require.JobId(jobId);
+        Require.ClientToken(clientToken);
+        Require.CurrentRevision(currentRevision);
+        Require.ContinuationToken(continuationToken);
+        Require.ExecutionDetails(executionDetails);
+        var body = RequestWriter.PutThirdPartyJobSuccessResult(jobId, clientToken, currentRevision, continuationToken, executionDetails);
+        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobSuccessResult, body, jobId, [clientToken]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public virtual async Task PutJobFailureResultAsync(string jobId, string clientToken, FailureDetails failureDetails, CancellationToken cancellationToken = default)
+    {
+        Require.JobId(jobId);
+        Require.ClientToken(clientToken);
+        Require.FailureDetails(failureDetails);
+        var body = RequestWriter.PutThirdPartyJobFailureResult(jobId, clientToken, failureDetails);
+        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobFailureResult, body, jobId, [clientToken]), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Disposes the underlying AWS SDK client.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the underlying AWS SDK client.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _transport?.Dispose();
+        }
+    }
+
+    private async Task<TransportResponse> SendAsync(TransportRequest request, CancellationToken cancellationToken)
+    {
+        var state = new CallState(_transport, request);
+        var started = _timeProvider.GetTimestamp();
+        Log.Calling(_logger, request.Operation, request.JobId);
+        try
+        {
+            var response = await _pipeline.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    state.Attempts++;
+                    return await state.Transport.SendAsync(state.Request, token).ConfigureAwait(false);
+                },
+                state,
+                cancellationToken).ConfigureAwait(false);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var elapsed = _timeProvider.GetElapsedTime(started);
+                Log.Succeeded(_logger, request.Operation, request.JobId, state.Attempts, elapsed.TotalMilliseconds);
+            }
+
+            return response;
+        }
+        catch (ThirdPartyJobException error)
+        {
+            error.Attempts = state.Attempts;
+            Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, error.ErrorCode, error);
+            throw;
+        }
+        catch (TimeoutRejectedException timeout) when (!cancellationToken.IsCancellationRequested)
+        {
+            var which = timeout.Timeout == _retry.OverallTimeout ? "overall timeout" : "attempt timeout";
+            var error = new ServiceUnavailableException(
+                $"CodePipeline did not answer within the {which} of {timeout.Timeout.TotalSeconds:0.###} s.",
+                new ServiceErrorDetails(request.Operation, JobId: request.JobId))
+            {
+                Attempts = state.Attempts,
+            };
+            Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, null, error);
+            throw error;
+        }
+    }
+
+    private static CodePipelineServiceClient CreateServiceClient(AWSOptions? awsOptions)
+    {
+        var client = (awsOptions ?? new AWSOptions()).CreateServiceClient<CodePipelineServiceClient>();
+
+        // One retry layer, whatever AWSOptions.DefaultClientConfig asked for.
+        ((ClientConfig)client.Config).MaxErrorRetry = 0;
+        return client;
+    }
+
+    private sealed class CallState(ICodePipelineTransport transport, TransportRequest request)
+    {
+        public ICodePipelineTransport Transport { get; } = transport;
+
+        public TransportRequest Request { get; } = request;
+
+        public int Attempts { get; set; }
+    }
+}

@@ -1,0 +1,68 @@
+using Amazon.Extensions.NETCore.Setup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThirdPartyJobs;
+using ThirdPartyJobs.Validation;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="IThirdPartyJobClient"/> with dependency injection.</summary>
+public static class ThirdPartyJobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the client with settings from <paramref name="configuration"/>: AWS settings from
+    /// its <c>"AWS"</c> section (unless <c>AWSOptions</c> are registered already), retry settings
+    /// from <c>"ThirdPartyJobs"</c>. Settings are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application's configuration.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddDefaultAWSOptions(configuration.GetAWSOptions());
+        services.AddOptions<ThirdPartyJobsOptions>().Bind(configuration.GetSection(ThirdPartyJobsOptions.SectionName));
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers the client, configured in code. AWS settings come from registered
+    /// <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c> section of a
+    /// registered <see cref="IConfiguration"/>, else the SDK's defaults.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets retry and timeout options; optional.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, Action<ThirdPartyJobsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddOptions<ThirdPartyJobsOptions>();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        return AddCore(services);
+    }
+
+    private static IServiceCollection AddCore(IServiceCollection services)
+    {
+        services.AddOptions<ThirdPartyJobsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThirdPartyJobsOptions>, ThirdPartyJobsOptionsValidator>());
+        services.TryAddSingleton<IThirdPartyJobClient>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
+            if (options.TimeProvider is null && provider.GetService<TimeProvider>() is { } timeProvider)
+            {
+                options.TimeProvider = timeProvider;
+            }
+
+            var awsOptions = provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
+            return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace ThirdPartyJobs;
+
+/// <summary>CodePipeline's answer could not be understood: not JSON, truncated, the wrong shape, or missing a required field. The message says where; it never quotes the response, which holds secrets.</summary>
+public class MalformedResponseException : ThirdPartyJobException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong. Must not contain secrets.</param>
+    /// <param name="details">The service error's details.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public MalformedResponseException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+        : base(message, details, innerException)
+    {
+    }
+}

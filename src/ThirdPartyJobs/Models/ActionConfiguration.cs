@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Diagnostics;
+
+namespace ThirdPartyJobs;
+
+/// <summary>
+/// The action's configuration: the properties the pipeline author set on the action, some of
+/// which are secret. Values are never shown by <see cref="ToString"/>, the debugger or JSON
+/// serialization (only the keys are); read them with <see cref="GetSecretValue"/> or
+/// <see cref="TryGetSecretValue"/>.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
+{
+    private readonly Dictionary<string, string> _values;
+
+    /// <summary>An empty configuration.</summary>
+    public static ActionConfiguration Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), trusted: true);
+
+    /// <summary>Creates a configuration from key/value pairs (keys are case-sensitive, as in CodePipeline).</summary>
+    /// <param name="values">The configuration properties.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    /// <exception cref="ArgumentException">A key appears twice, or a key or value is null.</exception>
+    public ActionConfiguration(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            if (key is null || value is null)
+            {
+                throw new ArgumentException("Configuration keys and values must not be null.", nameof(values));
+            }
+
+            // The key may be shown; the value never is.
+            if (!_values.TryAdd(key, value))
+            {
+                throw new ArgumentException($"The configuration key '{key}' appears more than once.", nameof(values));
+            }
+        }
+
+        Keys = new ReadOnlyKeys(_values.Keys);
+    }
+
+    private ActionConfiguration(Dictionary<string, string> values, bool trusted)
+    {
+        _ = trusted;
+        _values = values;
+        Keys = new ReadOnlyKeys(_values.Keys);
+    }
+
+    /// <summary>The configuration keys (not secret).</summary>
+    public IReadOnlyCollection<string> Keys { get; }
+
+    /// <summary>The number of configuration properties.</summary>
+    public int Count => _values.Count;
+
+    /// <summary>Wraps a dictionary the parser built (ordinal keys, no nulls) without copying it.</summary>
+    internal static ActionConfiguration FromTrustedDictionary(Dictionary<string, string> values) => new(values, trusted: true);
+
+    /// <summary>Whether the configuration has <paramref name="key"/>.</summary>
+    /// <param name="key">The configuration key.</param>
+    public bool ContainsKey(string key) => _values.ContainsKey(key);
+
+    /// <summary>Returns the value of <paramref name="key"/>.</summary>
+    /// <param name="key">The configuration key.</param>
+    /// <exception cref="KeyNotFoundException">There is no such key.</exception>
+    public string GetSecretValue(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _values.TryGetValue(key, out var value)
+            ? value
+            : throw new KeyNotFoundException($"The action configuration has no key '{key}'.");
+    }
+
+    /// <summary>Gets the value of <paramref name="key"/> when present.</summary>
+    /// <param name="key">The configuration key.</param>
+    /// <param name="value">The value, when found.</param>
+    /// <returns>Whether the key was found.</returns>
+    public bool TryGetSecretValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _values.TryGetValue(key, out value);
+    }
+
+    /// <summary>Returns the keys with every value redacted: <c>ActionConfiguration { ApiKey = ***, Project = *** }</c>.</summary>
+    public override string ToString() =>
+        _values.Count == 0
+            ? "ActionConfiguration { }"
+            : $"ActionConfiguration {{ {string.Join(", ", _values.Keys.Order(StringComparer.Ordinal).Select(k => k + " = ***"))} }}";
+
+    /// <inheritdoc/>
+    public bool Equals(ActionConfiguration? other) =>
+        other is not null
+        && other._values.Count == _values.Count
+        && _values.All(pair => other._values.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ActionConfiguration);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _values.Count;
+
+    private sealed class ReadOnlyKeys(Dictionary<string, string>.KeyCollection keys) : IReadOnlyCollection<string>
+    {
+        public int Count => keys.Count;
+        public IEnumerator<string> GetEnumerator() => keys.GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace ThirdPartyJobs;
+
+/// <summary>Who owns a CodePipeline action type. Unknown values are kept (see <see cref="ExtensibleEnum"/>).</summary>
+[JsonConverter(typeof(ExtensibleEnumJsonConverter<ActionOwner>))]
+public sealed record ActionOwner : ExtensibleEnum, IExtensibleEnum<ActionOwner>
+{
+    private static readonly Dictionary<string, ActionOwner> KnownValues = new(StringComparer.Ordinal);
+
+    private ActionOwner(string value, bool isKnown) : base(value, isKnown) { }
+
+    /// <summary><c>AWS</c>.</summary>
+    public static ActionOwner AWS { get; } = Known("AWS");
+    /// <summary><c>ThirdParty</c>.</summary>
+    public static ActionOwner ThirdParty { get; } = Known("ThirdParty");
+    /// <summary><c>Custom</c>.</summary>
+    public static ActionOwner Custom { get; } = Known("Custom");
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+    public static ActionOwner FromValue(string value) =>
+        KnownValues.TryGetValue(RequireValue(value, nameof(ActionOwner)), out var known) ? known : new ActionOwner(value, isKnown: false);
+
+    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
+    /// <param name="value">The wire value.</param>
+    public static implicit operator ActionOwner(string value) => FromValue(value);
+
+    private static ActionOwner Known(string value) => KnownValues[value] = new ActionOwner(value, isKnown: true);
+}

@@ -1,1 +1,0 @@
-namespace ThirdPartyJobs; internal static class Placeholder { }

@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ThirdPartyJobs.Protocol.Json;
+
+/// <summary>Who a response belongs to, so a parse failure can say so.</summary>
+internal readonly record struct ParseContext(string Operation, string? JobId, string? RequestId)
+{
+    public MalformedResponseException Malformed(string message) =>
+        new($"CodePipeline's response could not be understood: {message}", new ServiceErrorDetails(Operation, RequestId: RequestId, JobId: JobId));
+
+    public MalformedResponseException Missing(string path) => Malformed($"the required member {path} is missing or empty.");
+
+    public MalformedResponseException WrongType(string path, string expected, JsonTokenType actual) =>
+        Malformed($"expected {expected} at {path} but found {actual}.");
+
+    // JsonException messages can quote a character of the body, which may be part of a secret: keep only the position.
+    public MalformedResponseException InvalidJson(JsonException error) =>
+        Malformed(string.Create(CultureInfo.InvariantCulture, $"the body is not valid JSON (line {error.LineNumber ?? 0}, byte {error.BytePositionInLine ?? 0})."));
+}
