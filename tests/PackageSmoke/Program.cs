@@ -1,0 +1,30 @@
+// Package smoke test: uses the packed packages as a user gets them (not via ProjectReference).
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
+using ThirdPartyJobs;
+using ThirdPartyJobs.Testing;
+
+Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+await using var emulator = await CodePipelineEmulator.StartAsync();
+var actionType = emulator.RegisterActionType("Build", "ThirdParty", "PackageSmoke", "1");
+var jobId = emulator.CreateJob(actionType, new JobSpec { Configuration = new Dictionary<string, string> { ["Secret"] = "smoke-secret-value" } });
+
+using var client = new ThirdPartyJobClient(new AWSOptions
+{
+    Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+    DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+});
+var polled = await client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "PackageSmoke", "1"), 1);
+var job = await client.GetJobDetailsAsync(polled.Single().JobId, actionType.ClientToken);
+var status = await client.AcknowledgeJobAsync(job.Id, job.Nonce, actionType.ClientToken);
+await client.PutJobSuccessResultAsync(job.Id, actionType.ClientToken, executionDetails: new ExecutionDetails("package smoke"));
+
+var text = job.ToString();
+if (job.Id != jobId || status != JobStatus.InProgress || text.Contains("smoke-secret-value", StringComparison.Ordinal) || emulator.Results.Count != 1)
+{
+    Console.Error.WriteLine("package smoke: FAILED");
+    return 1;
+}
+
+Console.WriteLine($"package smoke: OK (job {job.Id} fetched, acknowledged and reported through the packed packages)");
+return 0;
