@@ -287,7 +287,6 @@ public sealed class SessionTokenVerificationTests : EmulatorTest
 
     protected override void Configure(CodePipelineEmulatorOptions options)
     {
-        options.Credentials.Clear();
         options.Credentials.Add(Temporary);
         options.Credentials.Add(Second);
     }
