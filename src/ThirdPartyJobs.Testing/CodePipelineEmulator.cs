@@ -47,7 +47,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         _requestLog = requestLog;
         _logger = logger;
         _stopping = stopping;
-        _credential = options.Credentials[0];
+        _credential = options.EffectiveCredentials[0];
         Faults = faults;
         Region = options.Region;
         TimeProvider = options.TimeProvider;
@@ -92,7 +92,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     {
         options ??= new CodePipelineEmulatorOptions();
         options.Validate();
-        var credentials = options.Credentials.ToArray();
+        var credentials = options.EffectiveCredentials;
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CodePipelineEmulator>();
         var store = new JobStore(options.TimeProvider, options.MaxDispatchesPerJob, options.DefaultJobTimeout, logger);
         var requestLog = new RequestLog();

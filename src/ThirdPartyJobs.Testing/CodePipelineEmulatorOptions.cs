@@ -9,10 +9,10 @@ public sealed class CodePipelineEmulatorOptions
     public string Region { get; set; } = "us-east-1";
 
     /// <summary>
-    /// The credentials that the emulator accepts. Holds <see cref="EmulatorCredential.Default"/> unless changed; the
-    /// first one is the one that <see cref="CodePipelineEmulator.AccessKeyId"/> and its siblings report.
+    /// The credentials that the emulator accepts; empty (the default) means <see cref="EmulatorCredential.Default"/>
+    /// only. The first one is the one that <see cref="CodePipelineEmulator.AccessKeyId"/> and its siblings report.
     /// </summary>
-    public IList<EmulatorCredential> Credentials { get; } = new List<EmulatorCredential> { EmulatorCredential.Default };
+    public IList<EmulatorCredential> Credentials { get; } = new List<EmulatorCredential>();
 
     /// <summary>
     /// The emulator's clock: signature expiry, job timeouts and recorded times are read from it. Pass a
@@ -41,15 +41,14 @@ public sealed class CodePipelineEmulatorOptions
     /// </summary>
     public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The credentials in force: <see cref="Credentials"/>, or the default one when it is empty.</summary>
+    internal IReadOnlyList<EmulatorCredential> EffectiveCredentials =>
+        Credentials.Count == 0 ? [EmulatorCredential.Default] : Credentials.ToArray();
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Region, nameof(Region));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
-        if (Credentials.Count == 0)
-        {
-            throw new ArgumentException("At least one credential is needed.", nameof(Credentials));
-        }
-
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var credential in Credentials)
         {
