@@ -44,4 +44,12 @@ public sealed record RecordedRequest
 
     /// <summary>Whether the call ended without an answer: reset by a fault, or given up by the client.</summary>
     public bool Aborted { get; init; }
+
+    // The body carries client tokens and nonces, the headers a signature: show sizes and names only.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Sequence = {Sequence}, RequestId = {RequestId}, Operation = {Operation}, Method = {Method}, Path = {Path}, Headers = [{string.Join(", ", Headers.Keys)}], Body = <{Body.Length} chars>, ReceivedAt = {ReceivedAt:O}, Fault = {Fault}, StatusCode = {StatusCode}, ErrorCode = {ErrorCode}, Aborted = {Aborted}");
+        return true;
+    }
 }

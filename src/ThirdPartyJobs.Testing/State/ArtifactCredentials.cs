@@ -45,5 +45,5 @@ public sealed class ArtifactCredentials
 
     /// <summary>Names the access key id only; the secret and the session token are never shown.</summary>
     /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"{AccessKeyId} (secret and session token redacted)";
+    public override string ToString() => $"{(AccessKeyId.Length > 4 ? AccessKeyId[..4] : string.Empty)}… (secret and session token redacted)";
 }
