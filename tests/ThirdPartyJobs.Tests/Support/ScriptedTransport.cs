@@ -21,6 +21,7 @@ internal sealed class ScriptedTransport
     {
         Mock.Setup(transport => transport.SendAsync(It.IsAny<TransportRequest>(), It.IsAny<CancellationToken>()))
             .Returns<TransportRequest, CancellationToken>(Next);
+        Mock.Setup(transport => transport.Dispose());
     }
 
     public Mock<ICodePipelineTransport> Mock { get; } = new(MockBehavior.Strict);
