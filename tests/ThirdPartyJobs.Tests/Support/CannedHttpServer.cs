@@ -6,38 +6,25 @@ using System.Text;
 namespace ThirdPartyJobs.Tests.Support;
 
 /// <summary>
-/// A tiny HTTP server on 127.0.0.1 that records each request and answers from a script (the last
-/// answer repeats). It stands in for CodePipeline so that the real AWS SDK pipeline (SigV4,
-/// HTTP, error unmarshalling) runs end to end.
+/// A tiny HTTP/1.1 server on 127.0.0.1 that records each request and answers from a script (the
+/// last answer repeats). It stands in for CodePipeline so that the real AWS SDK pipeline (SigV4,
+/// HTTP, error unmarshalling) runs end to end. Built on a raw socket rather than HttpListener
+/// because it must be able to reset a connection (HttpListener's Abort sends an empty 200 on Unix).
 /// </summary>
 internal sealed class CannedHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentQueue<CannedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentBag<TcpClient> _connections = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private CannedResponse _last = CannedResponse.Json(200, "{}");
 
     public CannedHttpServer()
     {
-        // Bind a free port: ask the OS for one, then listen on it (retry if another process grabbed it).
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                _listener.Start();
-                BaseUrl = $"http://127.0.0.1:{port}";
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-
+        _listener.Start();
+        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
         _loop = Task.Run(AcceptLoopAsync);
     }
 
@@ -58,7 +45,12 @@ internal sealed class CannedHttpServer : IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
-        _listener.Close();
+        _listener.Stop();
+        foreach (var connection in _connections)
+        {
+            connection.Dispose();
+        }
+
         try
         {
             _loop.Wait(TimeSpan.FromSeconds(5));
@@ -70,99 +62,153 @@ internal sealed class CannedHttpServer : IDisposable
         _stopping.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     private async Task AcceptLoopAsync()
     {
         while (!_stopping.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            TcpClient connection;
             try
             {
-                context = await _listener.GetContextAsync();
+                connection = await _listener.AcceptTcpClientAsync(_stopping.Token);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
+            catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            // Answer each request on its own so that a delayed answer does not hold up the next request.
-            _ = Task.Run(() => HandleAsync(context));
+            _connections.Add(connection);
+            _ = Task.Run(() => ServeConnectionAsync(connection));
         }
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task ServeConnectionAsync(TcpClient connection)
     {
-        var request = context.Request;
-        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
-        var headers = request.Headers.AllKeys.Where(key => key is not null).ToDictionary(key => key!, key => request.Headers[key] ?? "", StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "", headers, body));
-
-        var answer = _script.TryDequeue(out var next) ? _last = next : _last;
-        var response = context.Response;
         try
         {
-            if (answer.Delay > TimeSpan.Zero)
+            using (connection)
             {
-                await Task.Delay(answer.Delay, _stopping.Token);
+                var stream = connection.GetStream();
+                using var reader = new RequestReader(stream);
+                while (!_stopping.IsCancellationRequested)
+                {
+                    var request = await reader.ReadAsync(_stopping.Token);
+                    if (request is null)
+                    {
+                        return;
+                    }
+
+                    _requests.Enqueue(request);
+                    var answer = _script.TryDequeue(out var next) ? _last = next : _last;
+                    if (answer.Delay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(answer.Delay, _stopping.Token);
+                    }
+
+                    if (answer.ResetAfterBytes is { } sent)
+                    {
+                        // Headers and part of the body, then a reset: the body breaks off mid-read.
+                        await stream.WriteAsync(answer.Serialize().AsMemory(0, sent), _stopping.Token);
+                        await stream.FlushAsync(_stopping.Token);
+                        await Task.Delay(50, _stopping.Token);
+                        connection.Client.LingerState = new LingerOption(true, 0);
+                        connection.Client.Close();
+                        return;
+                    }
+
+                    if (answer.Reset)
+                    {
+                        // Linger 0 makes Close send a TCP RST: the client sees "connection reset by peer".
+                        connection.Client.LingerState = new LingerOption(true, 0);
+                        connection.Client.Close();
+                        return;
+                    }
+
+                    await stream.WriteAsync(answer.Serialize(), _stopping.Token);
+                }
+            }
+        }
+        catch (Exception error) when (error is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away (an attempt timeout) or the server is stopping.
+        }
+    }
+
+    /// <summary>Reads HTTP/1.1 requests (Content-Length bodies) from one connection.</summary>
+    private sealed class RequestReader(Stream stream) : IDisposable
+    {
+        private readonly byte[] _buffer = new byte[64 * 1024];
+        private readonly MemoryStream _pending = new();
+
+        public async Task<RecordedRequest?> ReadAsync(CancellationToken cancellationToken)
+        {
+            int headerEnd;
+            while ((headerEnd = IndexOfHeaderEnd()) < 0)
+            {
+                if (!await FillAsync(cancellationToken))
+                {
+                    return null;
+                }
             }
 
-            if (answer.Abort)
+            var all = _pending.ToArray();
+            var head = Encoding.ASCII.GetString(all, 0, headerEnd).Split("\r\n");
+            var requestLine = head[0].Split(' ');
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in head.Skip(1))
             {
-                response.Abort();
-                return;
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
             }
 
-            response.StatusCode = answer.Status;
-            response.ContentType = answer.ContentType;
-            response.Headers["x-amzn-RequestId"] = answer.RequestId;
-            foreach (var (name, value) in answer.Headers)
+            var length = headers.TryGetValue("Content-Length", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var bodyStart = headerEnd + 4;
+            while (_pending.Length - bodyStart < length)
             {
-                response.Headers[name] = value;
+                if (!await FillAsync(cancellationToken))
+                {
+                    return null;
+                }
             }
 
-            var bytes = Encoding.UTF8.GetBytes(answer.Body);
-            response.ContentLength64 = bytes.Length;
-            await response.OutputStream.WriteAsync(bytes, _stopping.Token);
-            response.Close();
+            all = _pending.ToArray();
+            var body = Encoding.UTF8.GetString(all, bodyStart, length);
+            _pending.SetLength(0);
+            _pending.Write(all, bodyStart + length, all.Length - bodyStart - length);
+            return new RecordedRequest(requestLine[0], requestLine[1], headers, body);
         }
-        catch (Exception) when (_stopping.IsCancellationRequested)
+
+        public void Dispose() => _pending.Dispose();
+
+        private int IndexOfHeaderEnd()
         {
-            response.Abort();
+            var data = _pending.GetBuffer().AsSpan(0, (int)_pending.Length);
+            return data.IndexOf("\r\n\r\n"u8);
         }
-        catch (HttpListenerException)
+
+        private async Task<bool> FillAsync(CancellationToken cancellationToken)
         {
-            // The client gave up on this request (an attempt timeout): nothing to answer.
-        }
-        catch (IOException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
+            var read = await stream.ReadAsync(_buffer, cancellationToken);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            _pending.Seek(0, SeekOrigin.End);
+            _pending.Write(_buffer, 0, read);
+            return true;
         }
     }
 }
 
 /// <summary>One scripted answer.</summary>
-internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay = default, bool Abort = false)
+internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers, TimeSpan Delay = default, bool Reset = false)
 {
     public string ContentType { get; init; } = "application/x-amz-json-1.1";
 
     public string RequestId { get; init; } = "canned-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>When set, only this many bytes of the serialized answer are sent before the connection is reset.</summary>
+    public int? ResetAfterBytes { get; init; }
 
     public static CannedResponse Json(int status, string body, params (string Name, string Value)[] headers) =>
         new(status, body, headers.ToDictionary(header => header.Name, header => header.Value));
@@ -170,7 +216,36 @@ internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictiona
     public static CannedResponse Error(int status, string type, string message = "") =>
         Json(status, $$"""{"__type":"{{type}}","message":"{{message}}"}""");
 
-    public static CannedResponse Reset() => new(0, "", new Dictionary<string, string>(), Abort: true);
+    public static CannedResponse ConnectionReset() => new(0, "", new Dictionary<string, string>(), Reset: true);
+
+    public byte[] Serialize()
+    {
+        var body = Encoding.UTF8.GetBytes(Body);
+        var head = new StringBuilder()
+            .Append("HTTP/1.1 ").Append(Status).Append(' ').Append(Reason(Status)).Append("\r\n")
+            .Append("Content-Type: ").Append(ContentType).Append("\r\n")
+            .Append("Content-Length: ").Append(body.Length).Append("\r\n")
+            .Append("x-amzn-RequestId: ").Append(RequestId).Append("\r\n");
+        foreach (var (name, value) in Headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        return [.. Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), .. body];
+    }
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Status",
+    };
 }
 
 /// <summary>A request the server saw.</summary>
