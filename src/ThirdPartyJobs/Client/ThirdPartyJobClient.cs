@@ -37,7 +37,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
     public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
-        : this(new AwsSdkCodePipelineTransport(CreateServiceClient(awsOptions)), options, loggerFactory)
+        : this(CreateTransport(awsOptions, options), options, loggerFactory)
     {
     }
 
@@ -163,6 +163,13 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
             Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, null, error);
             throw error;
         }
+    }
+
+    private static AwsSdkCodePipelineTransport CreateTransport(AWSOptions? awsOptions, ThirdPartyJobsOptions? options)
+    {
+        // Validate first: building the SDK client resolves credentials, which fails (or creates a client to leak) before bad options are reported.
+        ThirdPartyJobsOptionsValidator.ThrowIfInvalid(options ?? new ThirdPartyJobsOptions());
+        return new AwsSdkCodePipelineTransport(CreateServiceClient(awsOptions));
     }
 
     private static CodePipelineServiceClient CreateServiceClient(AWSOptions? awsOptions)

@@ -275,7 +275,7 @@ internal static class ResponseParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty(ref reader, path, context))
         {
-            var key = reader.GetString()!;
+            var key = DecodeString(ref reader, path + ".<key>", context);
             reader.Read();
             // The value is secret: errors name the key's path, never the value.
             var value = ReadString(ref reader, path + ".<value>", context) ?? throw context.Malformed($"A configuration value at {path} is null.");
@@ -642,10 +642,24 @@ internal static class ResponseParser
     private static string? ReadString(ref Utf8JsonReader reader, string path, in ParseContext context) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => DecodeString(ref reader, path, context),
             JsonTokenType.Null => null,
             _ => throw context.WrongType(path, "a string", reader.TokenType),
         };
+
+    // Read() accepts invalid UTF-8 and unpaired \uD800-style escapes inside strings; only GetString()
+    // finds them, with an InvalidOperationException that must not escape as such.
+    private static string DecodeString(ref Utf8JsonReader reader, string path, in ParseContext context)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw context.Malformed($"the text at {path} is not valid UTF-8 or holds an unpaired surrogate.");
+        }
+    }
 
     private static string RequireText(string? value, string path, in ParseContext context) =>
         string.IsNullOrWhiteSpace(value) ? throw context.Missing(path) : value;
