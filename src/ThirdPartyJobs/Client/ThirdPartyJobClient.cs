@@ -126,20 +126,34 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     {
         var state = new CallState(_transport, request);
         var started = _timeProvider.GetTimestamp();
+        using var activity = ClientTelemetry.StartCall(request.Operation, request.JobId);
         Log.Calling(_logger, request.Operation, request.JobId);
         try
         {
             var response = await _pipeline.ExecuteAsync(
                 static async (state, token) =>
                 {
-                    state.Attempts++;
-                    return await state.Transport.SendAsync(state.Request, token).ConfigureAwait(false);
+                    if (++state.Attempts > 1)
+                    {
+                        ClientTelemetry.RecordRetry(state.Request.Operation);
+                    }
+
+                    try
+                    {
+                        return await state.Transport.SendAsync(state.Request, token).ConfigureAwait(false);
+                    }
+                    catch (ThrottledException)
+                    {
+                        ClientTelemetry.RecordThrottle(state.Request.Operation);
+                        throw;
+                    }
                 },
                 state,
                 cancellationToken).ConfigureAwait(false);
+            var elapsed = _timeProvider.GetElapsedTime(started);
+            ClientTelemetry.RecordSuccess(activity, request.Operation, response.RequestId, state.Attempts, elapsed);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                var elapsed = _timeProvider.GetElapsedTime(started);
                 Log.Succeeded(_logger, request.Operation, request.JobId, state.Attempts, elapsed.TotalMilliseconds);
             }
 
@@ -148,6 +162,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         catch (ThirdPartyJobException error)
         {
             error.Attempts = state.Attempts;
+            ClientTelemetry.RecordFailure(activity, request.Operation, error, state.Attempts, _timeProvider.GetElapsedTime(started));
             Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, error.ErrorCode, error);
             throw;
         }
@@ -160,8 +175,14 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
             {
                 Attempts = state.Attempts,
             };
+            ClientTelemetry.RecordFailure(activity, request.Operation, error, state.Attempts, _timeProvider.GetElapsedTime(started));
             Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, null, error);
             throw error;
+        }
+        catch (OperationCanceledException error)
+        {
+            ClientTelemetry.RecordFailure(activity, request.Operation, error, state.Attempts, _timeProvider.GetElapsedTime(started));
+            throw;
         }
     }
 
