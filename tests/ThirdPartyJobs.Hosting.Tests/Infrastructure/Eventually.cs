@@ -39,12 +39,18 @@ internal static class Eventually
     public static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, TimeSpan step, TimeSpan limit, string what)
     {
         var advanced = TimeSpan.Zero;
+        var watch = Stopwatch.StartNew();
         await Task.Delay(1);
         while (!condition())
         {
             if (advanced >= limit)
             {
                 Assert.Fail($"{what} did not happen within {limit} of fake time.");
+            }
+
+            if (watch.Elapsed > RealTimeout * 2)
+            {
+                Assert.Fail($"{what} did not happen within {RealTimeout * 2} of real time ({advanced} of fake time).");
             }
 
             time.Advance(step);
