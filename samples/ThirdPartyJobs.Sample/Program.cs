@@ -26,9 +26,14 @@ if (offline is not null)
     builder.Services.AddDefaultAWSOptions(offline.AwsOptions);
     Console.WriteLine($"No AWS settings found: running offline against the local CodePipeline endpoint at {offline.Emulator.ServiceUrl}.");
 }
+else if (arguments.JobId is null && OnlineWorker.IsConfigured(builder.Configuration))
+{
+    return await OnlineWorker.RunAsync(builder, cancellation.Token);
+}
 else if (arguments.JobId is null || arguments.ClientToken is null)
 {
-    Console.Error.WriteLine("AWS settings found: pass --job-id <id> --client-token <token> to fetch a job from CodePipeline.");
+    Console.Error.WriteLine("AWS settings found: pass --job-id <id> --client-token <token> to fetch a job from CodePipeline,");
+    Console.Error.WriteLine("or configure Worker:Category/Owner/Provider/Version and Worker:ClientTokens:<clientId> to run the job worker.");
     return 2;
 }
 
@@ -49,7 +54,9 @@ try
     var clientToken = arguments.ClientToken ?? offline!.ActionType.ClientToken;
     var job = await client.GetJobDetailsAsync(jobId, clientToken, cancellation.Token);
     JobTreePrinter.Print(job, Console.Out);
-    return 0;
+    return offline is not null && arguments.JobId is null
+        ? await WorkerDemo.RunAsync(offline, Console.Out, cancellation.Token)
+        : 0;
 }
 catch (ThirdPartyJobException error)
 {

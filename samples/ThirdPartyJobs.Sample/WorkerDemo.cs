@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ThirdPartyJobs.Hosting;
+using ThirdPartyJobs.Testing;
+
+namespace ThirdPartyJobs.Sample;
+
+/// <summary>Runs the hosted job worker offline on three demo jobs and prints each job's path through the lifecycle.</summary>
+internal static class WorkerDemo
+{
+    private const string WorkerName = "demo";
+
+    public static async Task<int> RunAsync(OfflineCodePipeline offline, TextWriter output, CancellationToken cancellationToken)
+    {
+        var emulator = offline.Emulator;
+        var scenarios = new[] { "succeed", "continue", "fail" };
+        var seeded = scenarios.ToDictionary(
+            scenario => emulator.CreateJob(offline.ActionType, new JobSpec
+            {
+                Configuration = new Dictionary<string, string> { ["ProjectName"] = $"demo-{scenario}", ["Scenario"] = scenario, ["ApiKey"] = "demo-api-key-" + Guid.NewGuid().ToString("N") },
+                PipelineName = "demo-pipeline",
+                StageName = "Build",
+                ActionName = "DemoPartnerBuild",
+            }),
+            scenario => scenario);
+        output.WriteLine();
+        output.WriteLine($"Worker demo: {seeded.Count} jobs seeded ({string.Join(", ", scenarios)}); running the hosted job worker.");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDefaultAWSOptions(offline.AwsOptions);
+        builder.Services.AddThirdPartyJobs();
+        builder.Services.AddThirdPartyJobWorker<DemoJobHandler>(WorkerName, options =>
+        {
+            options.ActionTypeId = offline.ActionTypeId;
+            options.ClientTokens[offline.ActionType.ClientId] = offline.ActionType.ClientToken;
+            options.MaxConcurrency = 4;
+            options.MinPollInterval = TimeSpan.FromMilliseconds(50);
+            options.MaxPollInterval = TimeSpan.FromMilliseconds(200);
+        });
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await WaitForSeededJobsAsync(emulator, seeded.Keys, timeout.Token);
+        }
+
+        await host.StopAsync(cancellationToken);
+
+        foreach (var (jobId, scenario) in seeded)
+        {
+            PrintPath(emulator, jobId, $"[{scenario}]", indent: "  ", output);
+        }
+
+        var statistics = host.Services.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+        output.WriteLine(
+            $"Worker statistics: {statistics.JobsStarted} jobs handled, {statistics.JobsSucceeded} succeeded, {statistics.JobsContinued} continued, {statistics.JobsFailed} failed.");
+        var unfinished = emulator.Jobs.Count(job => !job.IsTerminal && seeded.ContainsKey(job.ContinuationOfJobId ?? job.JobId));
+        return unfinished == 0 ? 0 : 1;
+    }
+
+    private static async Task WaitForSeededJobsAsync(CodePipelineEmulator emulator, IEnumerable<string> jobIds, CancellationToken cancellationToken)
+    {
+        var ids = jobIds.ToHashSet(StringComparer.Ordinal);
+        while (true)
+        {
+            // A seeded job is finished when it and every follow-up it spawned reached a terminal state.
+            var related = emulator.Jobs.Where(job => ids.Contains(job.JobId) || (job.ContinuationOfJobId is { } origin && ids.Contains(origin))).ToList();
+            if (related.Count >= ids.Count && related.All(job => job.IsTerminal))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private static void PrintPath(CodePipelineEmulator emulator, string jobId, string label, string indent, TextWriter output)
+    {
+        var job = emulator.GetJob(jobId);
+        var result = emulator.Results.LastOrDefault(r => r.JobId == jobId);
+        var steps = new List<string> { "Queued" };
+        if (job.DispatchedAt is not null)
+        {
+            steps.Add("Dispatched");
+        }
+
+        if (job.AcknowledgeCount > 0)
+        {
+            steps.Add("InProgress");
+        }
+
+        var ending = result switch
+        {
+            null => job.State.ToString(),
+            { Succeeded: false, FailureDetails: { } failure } => $"Failed ({failure.Type}: \"{failure.Message}\")",
+            { ContinuationToken: { } token } => $"Succeeded with continuation token \"{token}\" ({result.ExecutionDetails?.Summary})",
+            _ => $"Succeeded (\"{result.ExecutionDetails?.Summary}\")",
+        };
+        steps.Add(ending);
+        output.WriteLine($"{indent}job {jobId} {label}: {string.Join(" → ", steps)}");
+        if (result?.FollowUpJobId is { } followUp)
+        {
+            PrintPath(emulator, followUp, $"(follow-up of {jobId[..8]}…, continuation \"{result.ContinuationToken}\")", indent + "  ", output);
+        }
+    }
+}
