@@ -16,7 +16,8 @@ namespace ThirdPartyJobs.Hosting.Worker;
 /// <remarks>
 /// Exceptions are attached to log entries only when they are this library's own
 /// (<see cref="ThirdPartyJobException"/>, whose messages never carry secrets); for anything else
-/// (a handler's, a client-token provider's) only the type is logged.
+/// (a handler's, a client-token provider's) only the type is logged. Counters are updated after
+/// the matching log entry is written, so that whoever watches a counter finds the entry.
 /// </remarks>
 internal sealed class ThirdPartyJobWorker : BackgroundService
 {
@@ -175,13 +176,13 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             var delay = _pollBackoff.Next();
             if (error is ThrottledException)
             {
-                _statistics.OnThrottledPoll();
                 WorkerLog.PollThrottled(_logger, _name, delay.TotalMilliseconds);
+                _statistics.OnThrottledPoll();
             }
             else
             {
-                _statistics.OnFailedPoll();
                 WorkerLog.PollFailed(_logger, _name, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, delay.TotalMilliseconds, error as ThirdPartyJobException);
+                _statistics.OnFailedPoll();
             }
 
             await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
@@ -193,9 +194,9 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         if (jobs.Count == 0)
         {
             _slots.Release(requested);
-            _statistics.OnEmptyPoll();
             var delay = _pollBackoff.Next();
             WorkerLog.PollEmpty(_logger, _name, delay.TotalMilliseconds);
+            _statistics.OnEmptyPoll();
             await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
             return;
         }
@@ -243,7 +244,9 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         var jobId = job.JobId ?? string.Empty;
         try
         {
-            using var deadline = new CancellationTokenSource(_handlerBudget, _time);
+            // The budget counts from the poll: time spent waiting for a thread is the job's too.
+            var remaining = _handlerBudget - _time.GetElapsedTime(receivedAt);
+            using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time);
             using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _jobsCancellation.Token);
             var clientToken = await GetClientTokenAsync(job, jobCancellation.Token).ConfigureAwait(false);
             if (clientToken is null)
@@ -289,15 +292,15 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         catch (Exception error)
         {
             // The provider is the partner's code: its exception message is not ours to log.
-            _statistics.OnUnknownClient();
             WorkerLog.ClientTokenLookupFailed(_logger, job.JobId, job.ClientId, error.GetType());
+            _statistics.OnUnknownClient();
             return null;
         }
 
         if (string.IsNullOrEmpty(clientToken))
         {
-            _statistics.OnUnknownClient();
             WorkerLog.UnknownClient(_logger, job.JobId, job.ClientId);
+            _statistics.OnUnknownClient();
             return null;
         }
 
@@ -319,8 +322,8 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         }
         catch (Exception error)
         {
-            _statistics.OnClaimFailure();
             WorkerLog.ClaimFailed(_logger, job.JobId, "GetThirdPartyJobDetails", error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
+            _statistics.OnClaimFailure();
             return null;
         }
 
@@ -332,21 +335,21 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         }
         catch (InvalidNonceException)
         {
-            _statistics.OnInvalidNonce();
             WorkerLog.TakenByAnotherWorker(_logger, job.JobId);
+            _statistics.OnInvalidNonce();
             return null;
         }
         catch (Exception error)
         {
-            _statistics.OnClaimFailure();
             WorkerLog.ClaimFailed(_logger, job.JobId, "AcknowledgeThirdPartyJob", error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
+            _statistics.OnClaimFailure();
             return null;
         }
 
         if (status != JobStatus.InProgress)
         {
-            _statistics.OnNotInProgress();
             WorkerLog.NotInProgress(_logger, job.JobId, status?.Value ?? "(none)");
+            _statistics.OnNotInProgress();
             return null;
         }
 
@@ -365,8 +368,8 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         var pipeline = details.Data.PipelineContext;
         var claimedAt = _time.GetUtcNow() - _time.GetElapsedTime(receivedAt);
         var context = new JobContext(job.ClientId, details, clientToken, _client, _time, _options.CredentialsRefreshAge, fetchedAt, claimedAt, claimedAt + _handlerBudget);
-        _statistics.OnJobStarted();
         WorkerLog.JobStarted(_logger, job.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, context.IsContinuation);
+        _statistics.OnJobStarted();
 
         var scope = _scopes.CreateAsyncScope();
         try
@@ -385,18 +388,17 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         {
             if (deadline.IsCancellationRequested)
             {
-                _statistics.OnTimedOut();
                 WorkerLog.DeadlineReached(_logger, job.JobId, _handlerBudget.TotalSeconds, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName);
+                _statistics.OnTimedOut();
                 return JobOutcome.Failed(FailureType.JobFailed, $"The job did not finish within the worker's time limit of {FormatDuration(_handlerBudget)}.");
             }
 
-            _statistics.OnCancelledForShutdown();
             WorkerLog.CancelledForShutdown(_logger, job.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName);
+            _statistics.OnCancelledForShutdown();
             return JobOutcome.Failed(FailureType.JobFailed, "The job was stopped because the job worker is shutting down.");
         }
         catch (Exception error)
         {
-            _statistics.OnHandlerException();
             if (_options.LogHandlerExceptionMessages)
             {
                 WorkerLog.HandlerFailedWithException(_logger, job.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, error);
@@ -406,6 +408,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
                 WorkerLog.HandlerFailed(_logger, job.JobId, error.GetType(), pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, error.StackTrace);
             }
 
+            _statistics.OnHandlerException();
             var message = $"The job handler failed with {error.GetType().Name}.";
             if (_options.IncludeExceptionMessageInFailureReport && !string.IsNullOrWhiteSpace(error.Message))
             {
@@ -444,14 +447,14 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
                 // An earlier attempt (ours, or one of the client's own retries) may have arrived.
                 if (attempt > 1 || error.Attempts > 1)
                 {
-                    _statistics.OnReportAlreadyRecorded();
                     WorkerLog.ReportAlreadyRecorded(_logger, jobId, outcome.Kind);
+                    _statistics.OnReportAlreadyRecorded();
                     Completed(outcome);
                 }
                 else
                 {
-                    _statistics.OnReportRejected();
                     WorkerLog.ReportRejected(_logger, jobId, outcome.Kind, error);
+                    _statistics.OnReportRejected();
                 }
 
                 return;
@@ -466,23 +469,23 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             }
             catch (Exception error) when (cancellationToken.IsCancellationRequested || IsPermanent(error) || attempt >= _options.MaxReportAttempts)
             {
-                _statistics.OnReportFailure();
                 WorkerLog.ReportGaveUp(_logger, jobId, outcome.Kind, attempt, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
+                _statistics.OnReportFailure();
                 return;
             }
             catch (Exception error)
             {
                 var delay = Backoff.Compute(_options.ReportRetryDelay, MaxReportRetryDelay, attempt, _random());
-                _statistics.OnReportRetry();
                 WorkerLog.ReportRetrying(_logger, jobId, outcome.Kind, attempt, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, delay.TotalMilliseconds);
+                _statistics.OnReportRetry();
                 try
                 {
                     await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    _statistics.OnReportFailure();
                     WorkerLog.ReportGaveUp(_logger, jobId, outcome.Kind, attempt, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
+                    _statistics.OnReportFailure();
                     return;
                 }
             }
@@ -490,9 +493,9 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
 
         void Completed(JobOutcome reported)
         {
-            _statistics.OnReported(reported.Kind);
             var elapsed = _time.GetElapsedTime(receivedAt);
             WorkerLog.JobCompleted(_logger, jobId, reported.Kind, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, elapsed.TotalMilliseconds);
+            _statistics.OnReported(reported.Kind);
         }
     }
 

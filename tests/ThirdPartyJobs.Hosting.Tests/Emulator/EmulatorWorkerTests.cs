@@ -36,7 +36,7 @@ public sealed class EmulatorWorkerTests
             return JobOutcome.Succeeded(executionDetails: new ExecutionDetails("Built.", PercentComplete: 100));
         });
 
-        await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded >= Jobs, "every job is reported");
+        await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded >= Jobs && worker.Statistics.InFlight == 0, "every job is reported");
         await _emulator.WaitForAllJobsTerminalAsync();
         _emulator.Faults.DisableChaos();
 
@@ -189,7 +189,7 @@ public sealed class EmulatorWorkerTests
             options.ClientTokens["some-other-client"] = "some-other-token";
         });
 
-        await worker.RunUntilAsync(() => worker.Statistics.JobsSkippedUnknownClient == 2, "both jobs are skipped");
+        await worker.RunUntilAsync(() => worker.Statistics.JobsSkippedUnknownClient == 2 && worker.Statistics.InFlight == 0, "both jobs are skipped");
 
         Assert.Multiple(() =>
         {

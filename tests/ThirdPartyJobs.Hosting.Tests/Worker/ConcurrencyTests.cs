@@ -21,7 +21,7 @@ public sealed class ConcurrencyTests
                 h.Service.AddJobs(Jobs);
             });
 
-        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == Jobs, "every job is reported");
+        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == Jobs && harness.Statistics.InFlight == 0, "every job is reported");
 
         var reports = harness.Service.Reports;
         Assert.Multiple(() =>

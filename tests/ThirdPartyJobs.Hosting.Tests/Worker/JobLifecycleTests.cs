@@ -19,7 +19,7 @@ public sealed class JobLifecycleTests
             h.Service.AddJob(jobId: "job-happy");
         });
 
-        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == 1, "the job is reported");
+        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == 1 && harness.Statistics.InFlight == 0, "the job is reported");
 
         var context = harness.Handler.Contexts.Single();
         var report = harness.Service.Reports.Single();
@@ -53,6 +53,21 @@ public sealed class JobLifecycleTests
             Assert.That(completed.Value("Action"), Is.EqualTo("action-c"));
             Assert.That(completed.Value("DurationMilliseconds"), Is.Not.Null);
         });
+    }
+
+    [Test]
+    public async Task The_job_context_describes_itself_without_secrets()
+    {
+        await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
+        {
+            h.Service.AddJob(jobId: "job-described", continuationToken: "secretish-continuation");
+        });
+
+        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == 1, "the job is reported");
+
+        Assert.That(
+            harness.Handler.Contexts[0].ToString(),
+            Is.EqualTo("JobContext { JobId = job-described, ClientId = client-1, Pipeline = pipeline-a, Stage = stage-b, Action = action-c, IsContinuation = True }"));
     }
 
     [Test]

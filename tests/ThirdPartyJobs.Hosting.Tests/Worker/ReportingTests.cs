@@ -123,7 +123,7 @@ public sealed class ReportingTests
                 h.Service.AddJob(jobId: "job-unlucky");
             });
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.ReportFailures == 1, Step, TimeSpan.FromSeconds(20), "the worker gives up");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.ReportFailures == 1 && harness.Statistics.InFlight == 0, Step, TimeSpan.FromSeconds(20), "the worker gives up");
 
         var gaveUp = harness.Logs.WithEventId(2042).Single();
         Assert.Multiple(() =>
