@@ -47,7 +47,7 @@ public sealed class StateMachineTests : EmulatorTest
     }
 
     [Test]
-    public async Task After_acknowledgement_the_nonce_is_fixed_and_a_repeated_acknowledge_is_idempotent()
+    public async Task After_acknowledgement_only_the_acknowledged_nonce_is_valid_and_a_repeated_acknowledge_is_idempotent()
     {
         var jobId = Emulator.CreateJob(ActionType);
         await Client.PollOneAsync(ActionType);
@@ -57,15 +57,18 @@ public sealed class StateMachineTests : EmulatorTest
         var again = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         var repeat = await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
         var other = await Client.AcknowledgeAsync(jobId, "some-other-nonce", ActionType.ClientToken);
+        var late = await Client.AcknowledgeAsync(jobId, again, ActionType.ClientToken);
 
         var job = Emulator.GetJob(jobId);
         Assert.Multiple(() =>
         {
-            Assert.That(again, Is.EqualTo(nonce));
+            // A details call on an owned job (another worker handed the same job) gets a nonce that cannot claim it.
+            Assert.That(again, Is.Not.EqualTo(nonce));
+            Assert.That(late.ErrorCode, Is.EqualTo("InvalidNonceException"));
             Assert.That(repeat.Json.GetProperty("status").GetString(), Is.EqualTo("InProgress"));
             Assert.That(other.ErrorCode, Is.EqualTo("InvalidNonceException"));
             Assert.That(job.State, Is.EqualTo(EmulatedJobState.InProgress));
-            Assert.That(job.NonceIssuedCount, Is.EqualTo(1));
+            Assert.That(job.NonceIssuedCount, Is.EqualTo(2));
             Assert.That(job.AcknowledgeCount, Is.EqualTo(2));
         });
     }

@@ -123,7 +123,11 @@ internal sealed class JobStore : IDisposable
                     job.NonceIssuedCount++;
                     return (job.DataJson, job.Nonce);
                 case EmulatedJobState.InProgress:
-                    return (job.DataJson, job.Nonce!);
+                    // The job is owned: a later caller (another worker that was handed the same job, or the
+                    // owner refreshing its credentials) gets a nonce that cannot acknowledge it, so only the
+                    // owner's acknowledge stays valid (and idempotent).
+                    job.NonceIssuedCount++;
+                    return (job.DataJson, RandomNumberGenerator.GetHexString(32, lowercase: true));
                 default:
                     throw AwsErrors.InvalidJob(job.Id, job.State);
             }
