@@ -94,13 +94,12 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         };
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"s3rver exited with code {process.ExitCode} before it was ready. stderr:\n{Snapshot(errors)}"));
 
-        StartProcess(process, "node");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
         var server = default(LocalS3Server);
         try
         {
+            StartProcess(process, "node");
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
             var url = await listening.Task.WaitAsync(StartTimeout, cancellationToken);
             server = new LocalS3Server(process, errors, url, dataDirectory, bucketList);
             await server.WaitUntilAnsweringAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
@@ -102,6 +103,27 @@ public sealed class DownloadSafetyTests : S3IntegrationTest
             Assert.That(gets[1].Header("range"), Is.EqualTo($"bytes=200000-{content.Length - 1}"));
             Assert.That(head.Concat(rest.ToArray()).Count(), Is.EqualTo(content.Length - read));
             Assert.That(Logs.AllText, Does.Contain("resuming"));
+        });
+    }
+
+    [Test]
+    public async Task An_object_that_changed_before_the_resume_is_an_ArtifactException_not_a_silently_mixed_file()
+    {
+        // s3rver ignores If-Match, so the proxy answers the ranged GET the way S3 does when the ETag no longer matches.
+        var job = TestJobs.Job(inputs: ["Changing"]);
+        await SeedAsync(TestJobs.KeyOf(job, "Changing"), RandomBytes(500_000));
+        using var artifacts = Factory().Create(job);
+        Proxy.InjectTruncatedBody(request => request.Method == "GET" && request.Header("range") is null, afterBytes: 10_000);
+        Proxy.InjectError(request => request.Method == "GET" && request.Header("if-match") is not null, 1, HttpStatusCode.PreconditionFailed, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+        var file = Path.Combine(NewDirectory(), "changing.zip");
+
+        var error = Assert.ThrowsAsync<ArtifactException>(() => artifacts.DownloadInputFileAsync("Changing", file));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("changed while it was being read"));
+            Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+            Assert.That(File.Exists(file), Is.False, "the partial file is deleted");
         });
     }
 
