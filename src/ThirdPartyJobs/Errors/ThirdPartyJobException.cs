@@ -47,7 +47,8 @@ public class ThirdPartyJobException : Exception
     public string? Operation { get; }
 
     /// <summary>How many attempts were made before this error was reported (1 when it was not retried).</summary>
-    public int Attempts { get; internal set; } = 1;
+    /// <remarks>Settable by derived exceptions so that companion packages (e.g. the artifact API, with its own retry layer) can report their attempt count.</remarks>
+    public int Attempts { get; protected internal set; } = 1;
 
     private static string Describe(string message, ServiceErrorDetails details)
     {

@@ -1,0 +1,17 @@
+namespace ThirdPartyJobs.Artifacts;
+
+/// <summary>
+/// S3 could not be reached or kept failing transiently (503 SlowDown, 5xx, connection resets,
+/// timeouts) until the retry budget ran out; see <see cref="ThirdPartyJobException.Attempts"/>.
+/// </summary>
+public class ArtifactStoreUnavailableException : ArtifactException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong. Must not contain secrets.</param>
+    /// <param name="details">The failed call's details.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ArtifactStoreUnavailableException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+        : base(message, details, innerException)
+    {
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using System.IO.Compression;
+
+namespace ThirdPartyJobs.Artifacts;
+
+/// <summary>
+/// How job artifacts are reached and handled. The credentials are never configured here: they
+/// always come from the job (<see cref="JobData.ArtifactCredentials"/>) or from the credentials
+/// source given to <see cref="IJobArtifactsFactory.Create(JobDetails, Func{CancellationToken, ValueTask{SessionCredentials}})"/>.
+/// Bound from the <c>"ThirdPartyJobs:Artifacts"</c> configuration section by
+/// <c>AddThirdPartyJobArtifacts(IConfiguration)</c>.
+/// </summary>
+public sealed class ArtifactOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "ThirdPartyJobs:Artifacts";
+
+    /// <summary>The smallest part S3 accepts in a multipart upload (5 MiB).</summary>
+    public const int MinimumPartSize = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// The pipeline's AWS region (e.g. <c>eu-west-1</c>): the artifact bucket lives there. Null uses the
+    /// SDK's region resolution (<c>AWS_REGION</c>, the profile); with <see cref="ServiceUrl"/> set, null
+    /// signs for <c>us-east-1</c>.
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>An S3-compatible endpoint to use instead of AWS S3 (e.g. <c>http://127.0.0.1:4568</c> for a local server). Null for AWS S3.</summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>Address buckets by path (<c>host/bucket/key</c>) instead of by host name. Null means "on when <see cref="ServiceUrl"/> is set".</summary>
+    public bool? ForcePathStyle { get; set; }
+
+    /// <summary>
+    /// The size of each part of a multipart upload, in bytes, and the unit of memory an upload
+    /// holds per concurrent part. Outputs up to this size go up in one request. Default 16 MiB;
+    /// 5 MiB–512 MiB.
+    /// </summary>
+    [Range(MinimumPartSize, 512 * 1024 * 1024)]
+    public int PartSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>How many parts of one upload are in flight at once. Peak upload memory is about <see cref="PartSize"/> × this. Default 4; 1–16.</summary>
+    [Range(1, 16)]
+    public int UploadConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// How long a download may go without receiving a byte before it is abandoned (and resumed,
+    /// within <see cref="ArtifactRetryOptions.MaxAttempts"/>). Default 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ReadIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How hard output directories are compressed. Default <see cref="CompressionLevel.Optimal"/>; <see cref="CompressionLevel.Fastest"/> zips large outputs several times faster at a somewhat larger size.</summary>
+    public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Optimal;
+
+    /// <summary>Where archives are staged while they are zipped or downloaded. Null uses <see cref="Path.GetTempPath"/>.</summary>
+    public string? TempDirectory { get; set; }
+
+    /// <summary>Limits that protect extraction against zip bombs (keys <c>ThirdPartyJobs:Artifacts:ArchiveLimits:*</c>).</summary>
+    public ArchiveLimits ArchiveLimits { get; set; } = new();
+
+    /// <summary>How throttled and transient S3 failures are retried (keys <c>ThirdPartyJobs:Artifacts:Retry:*</c>).</summary>
+    public ArtifactRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The clock for all waiting (backoff, timeouts). Null means <see cref="TimeProvider.System"/>; tests pass a fake one.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using Amazon.Runtime;
+using Polly.Timeout;
+
+namespace ThirdPartyJobs.Artifacts.Storage;
+
+/// <summary>
+/// Turns an S3 or network failure into the library's typed artifact exceptions. The SDK exception
+/// is never chained (its raw response can quote the access key id); S3's message is kept after
+/// every credential string is scrubbed out of it.
+/// </summary>
+internal static class S3ErrorMapper
+{
+    private const string Redacted = "***";
+
+    /// <summary>Whether <paramref name="error"/> is an S3/network failure to map (not a caller's cancellation or a bug).</summary>
+    public static bool IsMappable(Exception error, CancellationToken callerToken) => error switch
+    {
+        OperationCanceledException when callerToken.IsCancellationRequested => false,
+        S3ServiceFailure or AmazonServiceException or AmazonClientException or TimeoutRejectedException or OperationCanceledException => true,
+        _ => S3ErrorClassifier.IsNetworkFailure(error),
+    };
+
+    public static ArtifactException Map(Exception error, string operation, ArtifactTarget target, string jobId, int attempts, IReadOnlyList<string> secrets, bool credentialsRefreshed)
+    {
+        var mapped = error switch
+        {
+            S3ServiceFailure service => FromService(service, operation, target, jobId, credentialsRefreshed),
+            AmazonServiceException service when S3ServiceFailure.IsServiceAnswer(service) =>
+                FromService(S3ServiceFailure.From(service, secrets), operation, target, jobId, credentialsRefreshed),
+            TimeoutRejectedException timeout => new ArtifactStoreUnavailableException(
+                $"S3 did not answer {operation} for the {target.Describe()} within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s.",
+                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+            _ when S3ErrorClassifier.IsNetworkFailure(error) || error is OperationCanceledException => new ArtifactStoreUnavailableException(
+                $"S3 could not be reached for {operation} of the {target.Describe()}: {Scrub(NetworkMessage(error), secrets)}",
+                new ServiceErrorDetails(Operation(operation), JobId: jobId),
+                NetworkInner(error)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+            _ => new ArtifactException(
+                $"{operation} of the {target.Describe()} failed in the AWS SDK: {Scrub(error.Message, secrets)}",
+                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+        };
+        return mapped.WithAttempts(attempts);
+    }
+
+    public static string? Scrub(string? text, IReadOnlyList<string> secrets)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret) && text.Contains(secret, StringComparison.Ordinal))
+            {
+                text = text.Replace(secret, Redacted, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactTarget target, string jobId, bool credentialsRefreshed)
+    {
+        var details = new ServiceErrorDetails(Operation(operation), error.ErrorCode, error.RequestId, error.StatusCode, jobId);
+        var s3Said = string.IsNullOrWhiteSpace(error.Message) ? string.Empty : $" S3 said: {error.Message}";
+        var status = error.StatusCode is { } code ? "HTTP " + (int)code : "no status";
+        var what = target.Describe();
+        ArtifactException mapped;
+        if (S3ErrorClassifier.IsExpiredCredentials(error))
+        {
+            var tried = credentialsRefreshed
+                ? "The credentials source was asked again, and S3 refused its credentials as expired too."
+                : "The credentials source was asked again and returned the same credentials.";
+            mapped = new ArtifactCredentialsExpiredException(
+                $"The job's artifact credentials have expired ({operation} of the {what}). {tried} {ArtifactCredentialsExpiredException.RenewalHint}",
+                details) { CredentialsWereRefreshed = credentialsRefreshed, ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else if (S3ErrorClassifier.IsAccessDenied(error))
+        {
+            mapped = new ArtifactAccessDeniedException(
+                $"S3 denied {operation} of the {what} with the job's artifact credentials.{s3Said} Check that the job's credentials (not the worker's) are used, and that the pipeline's KMS key policy allows them.",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else if (S3ErrorClassifier.IsNotFound(error))
+        {
+            mapped = new ArtifactNotFoundException(
+                $"The {what} does not exist ({error.ErrorCode ?? "HTTP 404"}).{s3Said}",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else if (S3ErrorClassifier.IsTransient(error))
+        {
+            mapped = new ArtifactStoreUnavailableException(
+                $"S3 kept failing {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else if (S3ErrorClassifier.IsWrongRegion(error))
+        {
+            mapped = new ArtifactException(
+                $"The {what} is in another region than the S3 client's. Set ArtifactOptions.Region to the pipeline's region.{s3Said}",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else if (error.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            mapped = new ArtifactException(
+                $"The {what} changed while it was being read ({error.ErrorCode ?? "HTTP 412"}).",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+        else
+        {
+            mapped = new ArtifactException(
+                $"S3 refused {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
+                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+        }
+
+        return mapped;
+    }
+
+    private static string Operation(string operation) => "S3:" + operation;
+
+    private static string NetworkMessage(Exception error) =>
+        error is AmazonServiceException { InnerException: { } inner } ? inner.Message : error.Message;
+
+    // Network exceptions carry no response body, so they are safe to chain; SDK service exceptions are not.
+    private static Exception? NetworkInner(Exception error) =>
+        error is AmazonServiceException ? error.InnerException is AmazonServiceException ? null : error.InnerException : error;
+}

@@ -1,0 +1,11 @@
+namespace ThirdPartyJobs.Artifacts;
+
+/// <summary>An output artifact as stored in S3.</summary>
+/// <param name="Name">The artifact's name.</param>
+/// <param name="BucketName">The bucket it was stored in.</param>
+/// <param name="ObjectKey">Its object key.</param>
+/// <param name="Size">Its size in bytes.</param>
+/// <param name="ETag">The object's ETag, as S3 returned it.</param>
+/// <param name="VersionId">The object's version id, when the bucket is versioned.</param>
+/// <param name="PartCount">1 for a single request, otherwise the number of multipart parts.</param>
+public sealed record UploadedArtifact(string Name, string BucketName, string ObjectKey, long Size, string? ETag, string? VersionId, int PartCount);

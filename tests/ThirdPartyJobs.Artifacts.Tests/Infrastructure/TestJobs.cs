@@ -1,0 +1,41 @@
+namespace ThirdPartyJobs.Artifacts.Tests.Infrastructure;
+
+/// <summary>Builds jobs whose artifacts live under a unique prefix of the test bucket.</summary>
+public static class TestJobs
+{
+    public const string Bucket = "artifact-bucket";
+
+    /// <summary>A secret access key and session token that must never show up anywhere (s3rver only checks the key id).</summary>
+    public const string CanarySecret = "canary-secret-5b1f0e2c9d7a4e8f";
+
+    public const string CanaryToken = "canary-token-0c6d2b9e4f1a7c3e-FwoGZXIvYXdzE";
+
+    public static SessionCredentials ValidCredentials(string token = CanaryToken) => new(LocalS3Server.AccessKeyId, CanarySecret, token);
+
+    public static JobDetails Job(
+        IEnumerable<string>? inputs = null,
+        IEnumerable<string>? outputs = null,
+        SessionCredentials? credentials = null,
+        EncryptionKey? encryptionKey = null,
+        string? prefix = null,
+        string bucket = Bucket)
+    {
+        prefix ??= "pipeline/" + Guid.NewGuid().ToString("N")[..12];
+        var data = new JobData(
+            ActionTypeId: null,
+            Configuration: new ActionConfiguration(new Dictionary<string, string>()),
+            PipelineContext: null,
+            InputArtifacts: (inputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
+            OutputArtifacts: (outputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
+            ArtifactCredentials: credentials ?? ValidCredentials(),
+            ContinuationToken: null,
+            EncryptionKey: encryptionKey);
+        return new JobDetails("job-" + Guid.NewGuid().ToString("N")[..8], "nonce-1", data);
+    }
+
+    public static Artifact Artifact(string name, string bucket, string key) =>
+        new(name, "rev-1", new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation(bucket, key)));
+
+    public static string KeyOf(JobDetails job, string name) =>
+        job.Data.InputArtifacts.Concat(job.Data.OutputArtifacts).First(artifact => artifact.Name == name).Location!.S3Location!.ObjectKey;
+}
