@@ -337,6 +337,26 @@ public sealed class RetryPolicyTests
     }
 
     [Test]
+    public async Task A_malformed_answer_after_retries_reports_every_attempt_and_is_logged_as_a_failure()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = logs.CreateFactory();
+        using var client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions { TimeProvider = _time, Retry = { UseJitter = false, AttemptTimeout = AttemptTimeout } }, loggerFactory);
+        _timeouts = [AttemptTimeout, TimeSpan.FromSeconds(90)];
+        _transport.ThenThrow(Throttle()).ThenThrow(Throttle()).ThenReturn("""{"jobDetails":""");
+
+        var call = client.GetJobDetailsAsync("job-1", "tok");
+        await _transport.NextAttemptAsync();
+        await ExpectNextAttemptAfter(TimeSpan.FromMilliseconds(200));
+        await ExpectNextAttemptAfter(TimeSpan.FromMilliseconds(400));
+
+        var error = Assert.ThrowsAsync<MalformedResponseException>(() => call);
+        Assert.That(error!.Attempts, Is.EqualTo(3), "three attempts were made before the error was reported");
+        Assert.That(logs.Entries.Where(e => e.EventId.Id == 1003).Select(e => e.Exception), Has.One.Contains(nameof(MalformedResponseException)));
+        Assert.That(logs.Entries.Where(e => e.EventId.Id == 1002), Is.Empty, "a call that failed is not logged as succeeded");
+    }
+
+    [Test]
     public void MaxAttempts_1_turns_retries_off()
     {
         using var client = Client(maxAttempts: 1);
