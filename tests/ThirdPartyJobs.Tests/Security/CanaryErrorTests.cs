@@ -22,7 +22,7 @@ public sealed class CanaryErrorTests
     public void SetUp()
     {
         _server = new CannedHttpServer();
-        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 300));
+        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2));
     }
 
     [TearDown]
@@ -109,8 +109,11 @@ public sealed class CanaryErrorTests
     [Test]
     public void Timeouts_resets_and_server_errors()
     {
-        _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
-        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        using (var impatient = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150)))
+        {
+            _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
+            AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => impatient.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        }
 
         _server.Reply(CannedResponse.ConnectionReset());
         AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));

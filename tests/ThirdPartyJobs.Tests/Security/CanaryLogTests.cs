@@ -26,7 +26,7 @@ public sealed class CanaryLogTests
         _server = new CannedHttpServer();
         _logs = new CapturingLoggerProvider();
         _loggerFactory = _logs.CreateFactory();
-        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 3, attemptTimeoutMilliseconds: 300), _loggerFactory);
+        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 3), _loggerFactory);
     }
 
     [TearDown]
@@ -86,8 +86,11 @@ public sealed class CanaryLogTests
         _server.Reply(CannedResponse.Error(400, "ThrottlingException", Echo));
         Assert.ThrowsAsync<ThrottledException>(() => _client.PutJobSuccessResultAsync("job-1", Canaries.ClientToken, continuationToken: "c"));
 
-        _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
-        Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.PutJobFailureResultAsync("job-1", Canaries.ClientToken, new FailureDetails(FailureType.JobFailed, "m")));
+        using (var impatient = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150), _loggerFactory))
+        {
+            _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
+            Assert.ThrowsAsync<ServiceUnavailableException>(() => impatient.PutJobFailureResultAsync("job-1", Canaries.ClientToken, new FailureDetails(FailureType.JobFailed, "m")));
+        }
 
         Assert.That(_logs.Entries.Count(e => e.EventId.Id == 1003), Is.EqualTo(4), "each failed call was logged once as a warning");
         Assert.That(_logs.Entries.Where(e => e.EventId.Id == 1003).Select(e => e.Level), Has.All.EqualTo(LogLevel.Warning));
