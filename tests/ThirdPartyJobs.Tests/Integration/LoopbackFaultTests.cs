@@ -147,7 +147,7 @@ public sealed class LoopbackFaultTests
     [Test]
     public async Task An_attempt_that_exceeds_the_attempt_timeout_is_abandoned_and_retried()
     {
-        using var client = Client(attemptTimeoutMilliseconds: 200);
+        using var client = Client(attemptTimeoutMilliseconds: 1_000);
         _server.Reply(
             CannedResponse.Json(200, SampleResponses.FullJobDetails) with { Delay = TimeSpan.FromSeconds(10) },
             CannedResponse.Json(200, SampleResponses.MinimalJobDetails));

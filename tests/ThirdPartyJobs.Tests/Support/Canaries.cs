@@ -15,6 +15,6 @@ internal static class Canaries
 
     public static IReadOnlyList<string> All { get; } = [AccessKeyId, SecretAccessKey, SessionToken, ConfigValue, ClientToken];
 
-    /// <summary>The occurrences of any canary in <paramref name="text"/> (case-insensitive), for assertion messages.</summary>
-    public static bool Leaks(string? text) => text is not null && text.Contains(Marker, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="text"/> holds any canary. Case-sensitive, so that type names such as CanaryLogTests in stack traces do not count.</summary>
+    public static bool Leaks(string? text) => text is not null && text.Contains(Marker, StringComparison.Ordinal);
 }

@@ -20,6 +20,7 @@ internal sealed class CodePipelineClientConfig : ClientConfig
 
         // One retry layer: the Polly pipeline owns retries, so the SDK makes exactly one attempt.
         MaxErrorRetry = 0;
+        MaxStaleConnectionRetries = 0;
     }
 
     public override string RegionEndpointServiceName => "codepipeline";
