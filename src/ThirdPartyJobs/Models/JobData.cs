@@ -17,4 +17,35 @@ public sealed record JobData(
     IReadOnlyList<Artifact> OutputArtifacts,
     SessionCredentials? ArtifactCredentials,
     string? ContinuationToken,
-    EncryptionKey? EncryptionKey);
+    EncryptionKey? EncryptionKey)
+{
+    /// <summary>Value equality, with the artifact lists compared element by element.</summary>
+    /// <param name="other">The other job data.</param>
+    public bool Equals(JobData? other) =>
+        other is not null
+        && Equals(ActionTypeId, other.ActionTypeId)
+        && Equals(Configuration, other.Configuration)
+        && Equals(PipelineContext, other.PipelineContext)
+        && InputArtifacts.SequenceEqual(other.InputArtifacts)
+        && OutputArtifacts.SequenceEqual(other.OutputArtifacts)
+        && Equals(ArtifactCredentials, other.ArtifactCredentials)
+        && string.Equals(ContinuationToken, other.ContinuationToken, StringComparison.Ordinal)
+        && Equals(EncryptionKey, other.EncryptionKey);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(ActionTypeId, PipelineContext, InputArtifacts.Count, OutputArtifacts.Count, ContinuationToken, EncryptionKey);
+
+    // Lists print their items; secrets print redacted through their own ToString.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ActionTypeId = ").Append(ActionTypeId)
+            .Append(", Configuration = ").Append(Configuration)
+            .Append(", PipelineContext = ").Append(PipelineContext)
+            .Append(", InputArtifacts = [").AppendJoin(", ", InputArtifacts).Append(']')
+            .Append(", OutputArtifacts = [").AppendJoin(", ", OutputArtifacts).Append(']')
+            .Append(", ArtifactCredentials = ").Append(ArtifactCredentials)
+            .Append(", ContinuationToken = ").Append(ContinuationToken)
+            .Append(", EncryptionKey = ").Append(EncryptionKey);
+        return true;
+    }
+}

@@ -132,7 +132,7 @@ public sealed class LoopbackFaultTests
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
-        Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a response arrived"));
+        Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a complete response arrived"));
         Assert.That(error.Attempts, Is.EqualTo(2));
 
         // One retry layer: the SDK neither retries (attempt=1; max=1) nor resends on what it takes for a

@@ -25,18 +25,19 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
             // Before the service-error catch: the SDK wraps this in an AmazonUnmarshallingException with status 200.
             throw new MalformedResponseException(tooLarge.Message, new ServiceErrorDetails(request.Operation, RequestId: (error as AmazonServiceException)?.RequestId, JobId: request.JobId));
         }
+        catch (Exception error) when (IsNetworkFailure(error))
+        {
+            // No (whole) response arrived: a reset, refused connection, DNS or HTTP-level timeout, or a body cut
+            // off mid-read (the SDK reports that as an unmarshalling error with status 200). Safe to retry.
+            throw new ServiceUnavailableException(
+                $"The request to CodePipeline failed before a complete response arrived: {Describe(error)}",
+                new ServiceErrorDetails(request.Operation, JobId: request.JobId));
+        }
         catch (AmazonServiceException error) when (error.StatusCode != 0 || error.ErrorCode is not null)
         {
             var message = SecretScrubber.Scrub(error.Message, request.Secrets);
             var mapped = ErrorMapper.FromServiceError(error.ErrorCode, message, error.StatusCode, error.RequestId, request.Operation, request.JobId);
             throw mapped;
-        }
-        catch (Exception error) when (IsNetworkFailure(error))
-        {
-            // No response arrived: a reset, refused connection, DNS or HTTP-level timeout. Safe to retry.
-            throw new ServiceUnavailableException(
-                $"The request to CodePipeline failed before a response arrived: {Describe(error)}",
-                new ServiceErrorDetails(request.Operation, JobId: request.JobId));
         }
         catch (AmazonClientException error)
         {

@@ -120,7 +120,7 @@ public sealed class AwsSdkCodePipelineTransportTests
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => _transport.SendAsync(Request, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a response arrived"));
+        Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a complete response arrived"));
         Assert.That(error.JobId, Is.EqualTo("job-7"));
         Assert.That(error.StatusCode, Is.Null);
     }
