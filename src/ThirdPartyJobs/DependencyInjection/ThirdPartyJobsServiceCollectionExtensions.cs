@@ -29,22 +29,31 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers the client with default retry settings. AWS settings come from registered
+    /// <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c> section of a
+    /// registered <see cref="IConfiguration"/>, else the SDK's defaults.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return AddCore(services);
+    }
+
+    /// <summary>
     /// Registers the client, configured in code. AWS settings come from registered
     /// <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c> section of a
     /// registered <see cref="IConfiguration"/>, else the SDK's defaults.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets retry and timeout options; optional.</param>
+    /// <param name="configure">Sets retry and timeout options.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, Action<ThirdPartyJobsOptions>? configure = null)
+    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, Action<ThirdPartyJobsOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = services.AddOptions<ThirdPartyJobsOptions>();
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ThirdPartyJobsOptions>().Configure(configure);
         return AddCore(services);
     }
 
