@@ -1,26 +1,41 @@
+using ThirdPartyJobs.Artifacts;
 using ThirdPartyJobs.Hosting;
 
 namespace ThirdPartyJobs.Sample;
 
 /// <summary>
 /// The sample's job handler. The demo jobs say in their configuration how they should end:
-/// <c>Scenario = succeed | continue | fail</c>.
+/// <c>Scenario = succeed | continue | fail</c>. A succeeding job that has input and output artifacts, when artifacts
+/// are configured (<c>AddThirdPartyJobArtifacts</c>), runs the demo build on them (<see cref="ArtifactBuild"/>).
 /// </summary>
-internal sealed class DemoJobHandler : IThirdPartyJobHandler
+internal sealed class DemoJobHandler(IJobArtifactsFactory? artifactsFactory = null, BuildReports? reports = null) : IThirdPartyJobHandler
 {
-    public Task<JobOutcome> HandleAsync(JobContext context, CancellationToken cancellationToken)
+    public async Task<JobOutcome> HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         var configuration = context.Data.Configuration;
         var project = configuration.TryGetSecretValue("ProjectName", out var name) ? name : "project";
         var scenario = configuration.TryGetSecretValue("Scenario", out var value) ? value : "succeed";
-        var outcome = scenario switch
+        switch (scenario)
         {
-            "fail" => JobOutcome.Failed(FailureType.ConfigurationError, $"The demo configuration of {project} asks this job to fail."),
-            "continue" when !context.IsContinuation =>
-                JobOutcome.ContinueLater("step-2", new ExecutionDetails($"Step 1 of 2 of {project} done.", PercentComplete: 50)),
-            "continue" => JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project} in 2 steps.", PercentComplete: 100)),
-            _ => JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project}.", PercentComplete: 100)),
-        };
-        return Task.FromResult(outcome);
+            case "fail":
+                return JobOutcome.Failed(FailureType.ConfigurationError, $"The demo configuration of {project} asks this job to fail.");
+            case "continue" when !context.IsContinuation:
+                return JobOutcome.ContinueLater("step-2", new ExecutionDetails($"Step 1 of 2 of {project} done.", PercentComplete: 50));
+            case "continue":
+                return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project} in 2 steps.", PercentComplete: 100));
+        }
+
+        if (artifactsFactory is null || !ArtifactBuild.Applies(context))
+        {
+            return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project}.", PercentComplete: 100));
+        }
+
+        // The job's own credentials, renewed through the worker when they get old.
+        using var artifacts = artifactsFactory.CreateArtifacts(context);
+        var report = await ArtifactBuild.RunAsync(artifacts, context, cancellationToken);
+        reports?.Add(report);
+        return JobOutcome.Succeeded(executionDetails: new ExecutionDetails(
+            $"Built {project}: {report.FileCount} files, {report.TotalBytes:N0} bytes; {report.Output.Name} uploaded.",
+            PercentComplete: 100));
     }
 }

@@ -5,17 +5,24 @@ using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Sample;
 
-/// <summary>The local CodePipeline endpoint with a demo action type and job, for running the sample without AWS.</summary>
+/// <summary>
+/// The local CodePipeline endpoint with a demo action type and job, for running the sample without AWS. With the
+/// local S3 server the demo job's artifacts are real: credentials and bucket of <see cref="OfflineArtifactStore"/>.
+/// </summary>
 internal sealed class OfflineCodePipeline : IAsyncDisposable
 {
-    private OfflineCodePipeline(CodePipelineEmulator emulator, RegisteredActionType actionType, string demoJobId)
+    private OfflineCodePipeline(CodePipelineEmulator emulator, RegisteredActionType actionType, string demoJobId, OfflineArtifactStore? artifactStore)
     {
         Emulator = emulator;
+        ArtifactStore = artifactStore;
         ActionType = actionType;
         DemoJobId = demoJobId;
     }
 
     public CodePipelineEmulator Emulator { get; }
+
+    /// <summary>The local S3 server with the demo artifacts, or null when it is off or unavailable.</summary>
+    public OfflineArtifactStore? ArtifactStore { get; }
 
     public RegisteredActionType ActionType { get; }
 
@@ -31,7 +38,10 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
         DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region },
     };
 
-    public static async Task<OfflineCodePipeline> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The demo pipeline's KMS key for artifacts (<c>data.encryptionKey</c>).</summary>
+    public const string KmsKeyId = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    public static async Task<OfflineCodePipeline> StartAsync(OfflineArtifactStore? artifactStore, CancellationToken cancellationToken)
     {
         var emulator = await CodePipelineEmulator.StartAsync(cancellationToken: cancellationToken);
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "ThirdPartyJobsDemo", "1");
@@ -46,11 +56,14 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
             StageName = "Build",
             ActionName = "DemoPartnerBuild",
             ActionExecutionId = Guid.NewGuid().ToString(),
-            InputArtifacts = [new ArtifactSpec("SourceOutput", "demo-artifact-bucket", "demo-pipeline/SourceOutput/source.zip", "8d2c1f0")],
-            OutputArtifacts = [new ArtifactSpec("BuildOutput", "demo-artifact-bucket", "demo-pipeline/BuildOutput/build.zip")],
-            EncryptionKeyId = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            InputArtifacts = [OfflineArtifactStore.Source],
+            OutputArtifacts = [OfflineArtifactStore.Output("demo-pipeline/BuildOutput/build.zip")],
+
+            // null: fake credentials that no S3 accepts, when there is no local S3 server.
+            ArtifactCredentials = artifactStore is null ? null : LocalS3Server.ArtifactCredentials,
+            EncryptionKeyId = KmsKeyId,
         });
-        return new OfflineCodePipeline(emulator, actionType, jobId);
+        return new OfflineCodePipeline(emulator, actionType, jobId, artifactStore);
     }
 
     public ValueTask DisposeAsync() => Emulator.DisposeAsync();

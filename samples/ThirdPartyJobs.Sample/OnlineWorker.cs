@@ -8,6 +8,8 @@ namespace ThirdPartyJobs.Sample;
 /// Runs the job worker against real CodePipeline for the action type in the <c>Worker</c>
 /// configuration section (e.g. <c>Worker__Provider=MyPartnerAction</c> and
 /// <c>Worker__ClientTokens__&lt;clientId&gt;=&lt;token&gt;</c> as environment variables), until Ctrl+C.
+/// Artifacts options come from the <c>ThirdPartyJobs:Artifacts</c> section (e.g. <c>Region</c>): a job with input
+/// and output artifacts gets the demo build (<see cref="ArtifactBuild"/>) on its real artifacts.
 /// </summary>
 internal static class OnlineWorker
 {
@@ -22,6 +24,7 @@ internal static class OnlineWorker
             section["Provider"]!,
             section["Version"] ?? "1");
         builder.Services.AddThirdPartyJobs(builder.Configuration);
+        builder.Services.AddThirdPartyJobArtifacts(builder.Configuration);
         builder.Services.AddThirdPartyJobWorker<DemoJobHandler>("online", options =>
         {
             options.ActionTypeId = actionTypeId;

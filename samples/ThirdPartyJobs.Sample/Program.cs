@@ -7,7 +7,8 @@ using ThirdPartyJobs;
 using ThirdPartyJobs.Sample;
 
 // The sample: with AWS settings it talks to real CodePipeline; with none it runs offline against
-// the local CodePipeline endpoint from ThirdPartyJobs.Testing.
+// the local CodePipeline endpoint from ThirdPartyJobs.Testing, with the demo artifacts on the local
+// S3 server (s3rver, when Node.js is installed; --no-s3 turns it off).
 Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED") ?? "true");
 var arguments = SampleArguments.Parse(args);
 using var cancellation = new CancellationTokenSource();
@@ -20,11 +21,16 @@ Console.CancelKeyPress += (_, e) =>
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var online = HasAwsSettings(builder.Configuration);
-await using var offline = online ? null : await OfflineCodePipeline.StartAsync(cancellation.Token);
+await using var artifactStore = online ? null : await OfflineArtifactStore.TryStartAsync(arguments.NoS3, Console.Out, cancellation.Token);
+await using var offline = online ? null : await OfflineCodePipeline.StartAsync(artifactStore, cancellation.Token);
 if (offline is not null)
 {
     builder.Services.AddDefaultAWSOptions(offline.AwsOptions);
     Console.WriteLine($"No AWS settings found: running offline against the local CodePipeline endpoint at {offline.Emulator.ServiceUrl}.");
+    if (artifactStore is not null)
+    {
+        Console.WriteLine(artifactStore.Describe());
+    }
 }
 else if (arguments.JobId is null && OnlineWorker.IsConfigured(builder.Configuration))
 {

@@ -6,7 +6,11 @@ using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Sample;
 
-/// <summary>Runs the hosted job worker offline on three demo jobs and prints each job's path through the lifecycle.</summary>
+/// <summary>
+/// Runs the hosted job worker offline on three demo jobs and prints each job's path through the lifecycle. With the
+/// local S3 server the succeeding job has real artifacts: its handler downloads the input, builds, uploads the
+/// output, and the demo prints what moved and reads the output back from the server.
+/// </summary>
 internal static class WorkerDemo
 {
     private const string WorkerName = "demo";
@@ -14,15 +18,26 @@ internal static class WorkerDemo
     public static async Task<int> RunAsync(OfflineCodePipeline offline, TextWriter output, CancellationToken cancellationToken)
     {
         var emulator = offline.Emulator;
+        var store = offline.ArtifactStore;
         var scenarios = new[] { "succeed", "continue", "fail" };
         var seeded = scenarios.ToDictionary(
-            scenario => emulator.CreateJob(offline.ActionType, new JobSpec
+            scenario =>
             {
-                Configuration = new Dictionary<string, string> { ["ProjectName"] = $"demo-{scenario}", ["Scenario"] = scenario, ["ApiKey"] = "demo-api-key-" + Guid.NewGuid().ToString("N") },
-                PipelineName = "demo-pipeline",
-                StageName = "Build",
-                ActionName = "DemoPartnerBuild",
-            }),
+                var withArtifacts = store is not null && scenario == "succeed";
+                var executionId = Guid.NewGuid().ToString();
+                return emulator.CreateJob(offline.ActionType, new JobSpec
+                {
+                    Configuration = new Dictionary<string, string> { ["ProjectName"] = $"demo-{scenario}", ["Scenario"] = scenario, ["ApiKey"] = "demo-api-key-" + Guid.NewGuid().ToString("N") },
+                    PipelineName = "demo-pipeline",
+                    StageName = "Build",
+                    ActionName = "DemoPartnerBuild",
+                    ActionExecutionId = executionId,
+                    InputArtifacts = withArtifacts ? [OfflineArtifactStore.Source] : [],
+                    OutputArtifacts = withArtifacts ? [OfflineArtifactStore.Output($"demo-pipeline/BuildOutput/{executionId[..8]}/build.zip")] : [],
+                    ArtifactCredentials = withArtifacts ? LocalS3Server.ArtifactCredentials : null,
+                    EncryptionKeyId = OfflineCodePipeline.KmsKeyId,
+                });
+            },
             scenario => scenario);
         output.WriteLine();
         output.WriteLine($"Worker demo: {seeded.Count} jobs seeded ({string.Join(", ", scenarios)}); running the hosted job worker.");
@@ -31,6 +46,13 @@ internal static class WorkerDemo
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDefaultAWSOptions(offline.AwsOptions);
         builder.Services.AddThirdPartyJobs();
+        builder.Services.AddSingleton<BuildReports>();
+        if (store is not null)
+        {
+            // Artifacts on the local S3 server; the credentials always come from each job.
+            builder.Services.AddThirdPartyJobArtifacts(options => options.ServiceUrl = store.Server.ServiceUrl);
+        }
+
         builder.Services.AddThirdPartyJobWorker<DemoJobHandler>(WorkerName, options =>
         {
             options.ActionTypeId = offline.ActionTypeId;
@@ -58,7 +80,37 @@ internal static class WorkerDemo
         output.WriteLine(
             $"Worker statistics: {statistics.JobsStarted} jobs handled, {statistics.JobsSucceeded} succeeded, {statistics.JobsContinued} continued, {statistics.JobsFailed} failed.");
         var unfinished = emulator.Jobs.Count(job => !job.IsTerminal && seeded.ContainsKey(job.ContinuationOfJobId ?? job.JobId));
-        return unfinished == 0 ? 0 : 1;
+        var artifactsOk = true;
+        if (store is not null)
+        {
+            var succeeded = seeded.Single(pair => pair.Value == "succeed");
+            var report = host.Services.GetRequiredService<BuildReports>().Find(succeeded.Key);
+            artifactsOk = await PrintArtifactsAsync(store, succeeded.Key, report, output, cancellationToken);
+        }
+
+        return unfinished == 0 && artifactsOk ? 0 : 1;
+    }
+
+    private static async Task<bool> PrintArtifactsAsync(OfflineArtifactStore store, string jobId, BuildReport? report, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine();
+        output.WriteLine($"Artifacts of job {jobId} [succeed], moved with the job's own credentials:");
+        if (report is null)
+        {
+            output.WriteLine("  (the handler did not run the build)");
+            return false;
+        }
+
+        var input = report.Input.Location?.S3Location;
+        output.WriteLine($"  ↓ {report.Input.Name}: s3://{input?.BucketName}/{input?.ObjectKey}, {report.Extracted.ArchiveBytes:N0}-byte ZIP → {report.Extracted.FileCount} files, {report.Extracted.ExtractedBytes:N0} bytes extracted");
+        output.WriteLine($"  ⚙ build: counted {report.FileCount} files, {report.TotalBytes:N0} bytes; wrote build-summary.tsv");
+        var uploaded = report.Output;
+        output.WriteLine($"  ↑ {uploaded.Name}: s3://{uploaded.BucketName}/{uploaded.ObjectKey}, {uploaded.Size:N0} bytes in {(uploaded.PartCount == 1 ? "one request" : $"{uploaded.PartCount} parts")}, SSE-KMS with the job's key {report.KmsKeyId ?? "(AWS-managed key)"}");
+        var stored = await store.Server.GetObjectAsync(uploaded.BucketName, uploaded.ObjectKey, cancellationToken);
+        output.WriteLine(stored is null
+            ? $"  ✗ {uploaded.Name} is not on the local S3 server."
+            : $"  ✓ read back from the local S3 server: {stored.Length:N0} bytes.");
+        return stored?.Length == uploaded.Size;
     }
 
     private static async Task WaitForSeededJobsAsync(CodePipelineEmulator emulator, IEnumerable<string> jobIds, CancellationToken cancellationToken)

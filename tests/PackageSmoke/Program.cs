@@ -27,4 +27,22 @@ if (job.Id != jobId || status != JobStatus.InProgress || text.Contains("smoke-se
 }
 
 Console.WriteLine($"package smoke: OK (job {job.Id} fetched, acknowledged and reported through the packed packages)");
+
+// The local S3 server from the package: outside a clone it installs the embedded s3rver into the user's cache.
+if (!LocalS3Server.IsAvailable())
+{
+    Console.WriteLine("package smoke: Node.js/npm not on PATH; LocalS3Server not checked");
+    return 0;
+}
+
+await using var s3 = await LocalS3Server.StartAsync(["package-smoke"]);
+await s3.PutObjectAsync("package-smoke", "pipeline/source.zip", "smoke-object"u8.ToArray());
+var read = await s3.GetObjectAsync("package-smoke", "pipeline/source.zip");
+if (read is null || !read.AsSpan().SequenceEqual("smoke-object"u8))
+{
+    Console.Error.WriteLine("package smoke: LocalS3Server FAILED");
+    return 1;
+}
+
+Console.WriteLine($"package smoke: OK (LocalS3Server at {s3.ServiceUrl}, installed in {await LocalS3Server.EnsureInstalledAsync()})");
 return 0;

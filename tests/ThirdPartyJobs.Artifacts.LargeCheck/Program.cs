@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ThirdPartyJobs;
 using ThirdPartyJobs.Artifacts;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
+using ThirdPartyJobs.Testing;
 
 // Streams a generated artifact of --size-mib (default 1024) through the artifact API against a
 // local s3rver and reports MB/s and memory per phase. The point: memory stays far below the size.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moq;
 using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
+using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Artifacts.Tests;
 

@@ -1,3 +1,5 @@
+using ThirdPartyJobs.Testing;
+
 namespace ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 /// <summary>Builds jobs whose artifacts live under a unique prefix of the test bucket.</summary>

@@ -1,10 +1,12 @@
 using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
+using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 
 /// <summary>
 /// Starts one real S3-protocol server (s3rver, installed on first use) for all integration tests
-/// and stops it at the end. Fails, never skips, when Node.js is missing.
+/// (<see cref="LocalS3Server"/> from ThirdPartyJobs.Testing) and stops it at the end. Fails, never
+/// skips, when Node.js is missing.
 /// </summary>
 [SetUpFixture]
 public sealed class S3ServerFixture
