@@ -5,14 +5,15 @@ namespace ThirdPartyJobs.Hosting;
 
 /// <summary>
 /// One claimed job, as the handler sees it. The client token the worker uses for the job stays
-/// private: <see cref="ToString"/> and the debugger show ids and pipeline names only.
+/// private: <see cref="ToString"/> and the debugger show ids and pipeline names only. To test a
+/// handler without a worker, create one with <see cref="ThirdPartyJobsHostingModelFactory.JobContext"/>.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim never allocates a wait handle (only WaitAsync is used), so there is nothing to dispose.")]
 public sealed class JobContext
 {
-    private readonly IThirdPartyJobClient _client;
-    private readonly string _clientToken;
+    // Fetches the job's details again (the worker: from CodePipeline, with the job's client token).
+    private readonly Func<JobDetails, CancellationToken, Task<JobDetails>>? _fetchDetails;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _credentialsRefreshAge;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
@@ -29,11 +30,32 @@ public sealed class JobContext
         long detailsFetchedAt,
         DateTimeOffset claimedAt,
         DateTimeOffset deadline)
+        : this(clientId, details, (current, cancellationToken) => client.GetJobDetailsAsync(current.Id, clientToken, cancellationToken), timeProvider, credentialsRefreshAge, detailsFetchedAt, claimedAt, deadline)
+    {
+    }
+
+    /// <summary>Creates a context whose details are fetched again by <paramref name="fetchDetails"/>.</summary>
+    /// <param name="clientId">The job's client id.</param>
+    /// <param name="details">The job's details as fetched at <paramref name="detailsFetchedAt"/>.</param>
+    /// <param name="fetchDetails">Fetches the details again, given the current ones; null: never refresh.</param>
+    /// <param name="timeProvider">Measures the details' age.</param>
+    /// <param name="credentialsRefreshAge">Details at least this old are fetched again before credentials are handed out.</param>
+    /// <param name="detailsFetchedAt">When <paramref name="details"/> were fetched (a <paramref name="timeProvider"/> timestamp).</param>
+    /// <param name="claimedAt">When the job was received.</param>
+    /// <param name="deadline">When the handler's token fires.</param>
+    internal JobContext(
+        string clientId,
+        JobDetails details,
+        Func<JobDetails, CancellationToken, Task<JobDetails>>? fetchDetails,
+        TimeProvider timeProvider,
+        TimeSpan credentialsRefreshAge,
+        long detailsFetchedAt,
+        DateTimeOffset claimedAt,
+        DateTimeOffset deadline)
     {
         ClientId = clientId;
         _details = details;
-        _clientToken = clientToken;
-        _client = client;
+        _fetchDetails = fetchDetails;
         _timeProvider = timeProvider;
         _credentialsRefreshAge = credentialsRefreshAge;
         _detailsFetchedAt = detailsFetchedAt;
@@ -69,7 +91,8 @@ public sealed class JobContext
     /// <summary>
     /// Returns credentials for the job's artifacts. When the ones at hand are older than the
     /// worker's <c>CredentialsRefreshAge</c>, fetches the job's details again first, since the
-    /// temporary credentials CodePipeline hands out expire.
+    /// temporary credentials CodePipeline hands out expire. (A context made by
+    /// <see cref="ThirdPartyJobsHostingModelFactory.JobContext"/> behaves as described there.)
     /// </summary>
     /// <param name="cancellationToken">Cancels the refresh.</param>
     /// <returns>The credentials (secret; see <see cref="SessionCredentials"/>).</returns>
@@ -77,7 +100,7 @@ public sealed class JobContext
     /// <exception cref="ThirdPartyJobException">Refreshing the details failed.</exception>
     public async Task<SessionCredentials> GetArtifactCredentialsAsync(CancellationToken cancellationToken = default)
     {
-        if (_timeProvider.GetElapsedTime(Volatile.Read(ref _detailsFetchedAt)) >= _credentialsRefreshAge)
+        if (_fetchDetails is not null && _timeProvider.GetElapsedTime(Volatile.Read(ref _detailsFetchedAt)) >= _credentialsRefreshAge)
         {
             await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -86,7 +109,7 @@ public sealed class JobContext
                 if (_timeProvider.GetElapsedTime(_detailsFetchedAt) >= _credentialsRefreshAge)
                 {
                     var fetchedAt = _timeProvider.GetTimestamp();
-                    var details = await _client.GetJobDetailsAsync(JobId, _clientToken, cancellationToken).ConfigureAwait(false);
+                    var details = await _fetchDetails(_details, cancellationToken).ConfigureAwait(false);
                     Volatile.Write(ref _details, details);
                     Volatile.Write(ref _detailsFetchedAt, fetchedAt);
                 }

@@ -17,7 +17,9 @@ namespace ThirdPartyJobs.Hosting.Worker;
 /// Exceptions are attached to log entries only when they are this library's own
 /// (<see cref="ThirdPartyJobException"/>, whose messages never carry secrets); for anything else
 /// (a handler's, a client-token provider's) only the type is logged. Counters are updated after
-/// the matching log entry is written, so that whoever watches a counter finds the entry.
+/// the matching log entry is written, so that whoever watches a counter finds the entry; a job's
+/// span and metrics (<see cref="JobTelemetry"/>) are recorded before it leaves
+/// <see cref="ThirdPartyJobWorkerStatistics.InFlight"/>.
 /// </remarks>
 internal sealed class ThirdPartyJobWorker : BackgroundService
 {
@@ -178,11 +180,13 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             {
                 WorkerLog.PollThrottled(_logger, _name, delay.TotalMilliseconds);
                 _statistics.OnThrottledPoll();
+                WorkerTelemetry.RecordPoll(_name, WorkerTelemetry.PollResults.Throttled);
             }
             else
             {
                 WorkerLog.PollFailed(_logger, _name, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, delay.TotalMilliseconds, error as ThirdPartyJobException);
                 _statistics.OnFailedPoll();
+                WorkerTelemetry.RecordPoll(_name, WorkerTelemetry.PollResults.Failed);
             }
 
             await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
@@ -197,10 +201,12 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             var delay = _pollBackoff.Next();
             WorkerLog.PollEmpty(_logger, _name, delay.TotalMilliseconds);
             _statistics.OnEmptyPoll();
+            WorkerTelemetry.RecordPoll(_name, WorkerTelemetry.PollResults.Empty);
             await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
             return;
         }
 
+        WorkerTelemetry.RecordPoll(_name, WorkerTelemetry.PollResults.Jobs);
         _pollBackoff.Reset();
         if (jobs.Count < requested)
         {
@@ -231,53 +237,59 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
     private void StartJob(ThirdPartyJob job, long receivedAt)
     {
         var key = Interlocked.Increment(ref _nextJobKey);
+        var telemetry = JobTelemetry.Received(_name);
         _statistics.OnJobReceived();
 
         // Registered before it starts, so that its own clean-up always finds it.
-        var start = new Task<Task>(() => RunJobAsync(key, job, receivedAt));
+        var start = new Task<Task>(() => RunJobAsync(key, job, receivedAt, telemetry));
         _running[key] = start.Unwrap();
         start.Start(TaskScheduler.Default);
     }
 
-    private async Task RunJobAsync(long key, ThirdPartyJob job, long receivedAt)
+    private async Task RunJobAsync(long key, ThirdPartyJob job, long receivedAt, JobTelemetry telemetry)
     {
         var jobId = job.JobId ?? string.Empty;
         try
         {
+            // This task's own flow: the job's span becomes current here, and the client's calls its children.
+            telemetry.Start(_actionTypeId, job);
+
             // The budget counts from the poll: time spent waiting for a thread is the job's too.
             var remaining = _handlerBudget - _time.GetElapsedTime(receivedAt);
             using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time);
             using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, _jobsCancellation.Token);
-            var clientToken = await GetClientTokenAsync(job, jobCancellation.Token).ConfigureAwait(false);
+            var clientToken = await GetClientTokenAsync(job, telemetry, jobCancellation.Token).ConfigureAwait(false);
             if (clientToken is null)
             {
                 return;
             }
 
-            var claim = await ClaimAsync(job, clientToken, jobCancellation.Token).ConfigureAwait(false);
+            var claim = await ClaimAsync(job, clientToken, telemetry, jobCancellation.Token).ConfigureAwait(false);
             if (claim is null)
             {
                 return;
             }
 
             var (details, fetchedAt) = claim.Value;
-            var outcome = await RunHandlerAsync(job, details, clientToken, fetchedAt, receivedAt, deadline, jobCancellation.Token).ConfigureAwait(false);
-            await ReportAsync(jobId, clientToken, outcome, details.Data.PipelineContext, receivedAt).ConfigureAwait(false);
+            var outcome = await RunHandlerAsync(job, details, clientToken, fetchedAt, receivedAt, deadline, telemetry, jobCancellation.Token).ConfigureAwait(false);
+            await ReportAsync(jobId, clientToken, outcome, details.Data.PipelineContext, receivedAt, telemetry).ConfigureAwait(false);
         }
         catch (Exception error)
         {
             var errorType = error.GetType();
             WorkerLog.Unexpected(_logger, jobId, errorType, error as ThirdPartyJobException);
+            telemetry.Unexpected(error);
         }
         finally
         {
+            telemetry.Finish(_time.GetElapsedTime(receivedAt));
             _running.TryRemove(key, out _);
             _statistics.OnJobFinished();
             _slots.Release();
         }
     }
 
-    private async Task<string?> GetClientTokenAsync(ThirdPartyJob job, CancellationToken cancellationToken)
+    private async Task<string?> GetClientTokenAsync(ThirdPartyJob job, JobTelemetry telemetry, CancellationToken cancellationToken)
     {
         string? clientToken;
         try
@@ -287,6 +299,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             WorkerLog.NotClaimedStopping(_logger, job.JobId);
+            telemetry.Skipped(WorkerTelemetry.SkipReasons.Shutdown);
             return null;
         }
         catch (Exception error)
@@ -294,6 +307,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             // The provider is the partner's code: its exception message is not ours to log.
             WorkerLog.ClientTokenLookupFailed(_logger, job.JobId, job.ClientId, error.GetType());
             _statistics.OnUnknownClient();
+            telemetry.UnknownClient(error);
             return null;
         }
 
@@ -301,13 +315,14 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         {
             WorkerLog.UnknownClient(_logger, job.JobId, job.ClientId);
             _statistics.OnUnknownClient();
+            telemetry.UnknownClient();
             return null;
         }
 
         return clientToken;
     }
 
-    private async Task<(JobDetails Details, long FetchedAt)?> ClaimAsync(ThirdPartyJob job, string clientToken, CancellationToken cancellationToken)
+    private async Task<(JobDetails Details, long FetchedAt)?> ClaimAsync(ThirdPartyJob job, string clientToken, JobTelemetry telemetry, CancellationToken cancellationToken)
     {
         JobDetails details;
         var fetchedAt = _time.GetTimestamp();
@@ -318,15 +333,18 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             WorkerLog.NotClaimedStopping(_logger, job.JobId);
+            telemetry.Skipped(WorkerTelemetry.SkipReasons.Shutdown);
             return null;
         }
         catch (Exception error)
         {
             WorkerLog.ClaimFailed(_logger, job.JobId, "GetThirdPartyJobDetails", error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
             _statistics.OnClaimFailure();
+            telemetry.ClaimFailed(error);
             return null;
         }
 
+        telemetry.DetailsReceived(details);
         JobStatus status;
         try
         {
@@ -337,12 +355,14 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         {
             WorkerLog.TakenByAnotherWorker(_logger, job.JobId);
             _statistics.OnInvalidNonce();
+            telemetry.Skipped(WorkerTelemetry.SkipReasons.InvalidNonce);
             return null;
         }
         catch (Exception error)
         {
             WorkerLog.ClaimFailed(_logger, job.JobId, "AcknowledgeThirdPartyJob", error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
             _statistics.OnClaimFailure();
+            telemetry.ClaimFailed(error);
             return null;
         }
 
@@ -350,6 +370,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         {
             WorkerLog.NotInProgress(_logger, job.JobId, status?.Value ?? "(none)");
             _statistics.OnNotInProgress();
+            telemetry.Skipped(WorkerTelemetry.SkipReasons.NotInProgress);
             return null;
         }
 
@@ -363,6 +384,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         long fetchedAt,
         long receivedAt,
         CancellationTokenSource deadline,
+        JobTelemetry telemetry,
         CancellationToken cancellationToken)
     {
         var pipeline = details.Data.PipelineContext;
@@ -379,6 +401,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             if (outcome is null)
             {
                 _statistics.OnHandlerException();
+                telemetry.HandlerFailed("no_outcome");
                 return JobOutcome.Failed(FailureType.JobFailed, "The job handler returned no outcome.");
             }
 
@@ -390,11 +413,13 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             {
                 WorkerLog.DeadlineReached(_logger, job.JobId, _handlerBudget.TotalSeconds, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName);
                 _statistics.OnTimedOut();
+                telemetry.HandlerFailed("timeout");
                 return JobOutcome.Failed(FailureType.JobFailed, $"The job did not finish within the worker's time limit of {FormatDuration(_handlerBudget)}.");
             }
 
             WorkerLog.CancelledForShutdown(_logger, job.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName);
             _statistics.OnCancelledForShutdown();
+            telemetry.HandlerFailed("shutdown");
             return JobOutcome.Failed(FailureType.JobFailed, "The job was stopped because the job worker is shutting down.");
         }
         catch (Exception error)
@@ -409,6 +434,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             }
 
             _statistics.OnHandlerException();
+            telemetry.HandlerFailed(error.GetType().Name);
             var message = $"The job handler failed with {error.GetType().Name}.";
             if (_options.IncludeExceptionMessageInFailureReport && !string.IsNullOrWhiteSpace(error.Message))
             {
@@ -430,7 +456,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
         }
     }
 
-    private async Task ReportAsync(string jobId, string clientToken, JobOutcome outcome, PipelineContext? pipeline, long receivedAt)
+    private async Task ReportAsync(string jobId, string clientToken, JobOutcome outcome, PipelineContext? pipeline, long receivedAt, JobTelemetry telemetry)
     {
         var cancellationToken = _disposal.Token;
         var fellBack = false;
@@ -455,6 +481,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
                 {
                     WorkerLog.ReportRejected(_logger, jobId, outcome.Kind, error);
                     _statistics.OnReportRejected();
+                    telemetry.ReportRejected(error);
                 }
 
                 return;
@@ -463,6 +490,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             {
                 // The handler's outcome breaks a limit the client checks: report that instead.
                 WorkerLog.InvalidOutcome(_logger, jobId, outcome.Kind, error.ParamName);
+                telemetry.HandlerFailed("invalid_outcome");
                 outcome = JobOutcome.Failed(FailureType.JobFailed, "The job handler returned a result CodePipeline does not accept.");
                 fellBack = true;
                 attempt--;
@@ -471,6 +499,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             {
                 WorkerLog.ReportGaveUp(_logger, jobId, outcome.Kind, attempt, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
                 _statistics.OnReportFailure();
+                telemetry.ReportFailed(error);
                 return;
             }
             catch (Exception error)
@@ -486,6 +515,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
                 {
                     WorkerLog.ReportGaveUp(_logger, jobId, outcome.Kind, attempt, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
                     _statistics.OnReportFailure();
+                    telemetry.ReportFailed(error);
                     return;
                 }
             }
@@ -496,6 +526,7 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
             var elapsed = _time.GetElapsedTime(receivedAt);
             WorkerLog.JobCompleted(_logger, jobId, reported.Kind, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, elapsed.TotalMilliseconds);
             _statistics.OnReported(reported.Kind);
+            telemetry.Reported(reported);
         }
     }
 

@@ -21,8 +21,9 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _stopped;
 
-    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure)
+    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name)
     {
+        Name = name;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
@@ -48,7 +49,7 @@ internal sealed class EmulatorWorker : IAsyncDisposable
                 },
             },
             provider.GetRequiredService<ILoggerFactory>()));
-        services.AddThirdPartyJobWorker<TestHandler>(WorkerName, options =>
+        services.AddThirdPartyJobWorker<TestHandler>(name, options =>
         {
             options.ActionTypeId = ToActionTypeId(actionType);
             options.ClientTokens[actionType.ClientId] = actionType.ClientToken;
@@ -62,8 +63,10 @@ internal sealed class EmulatorWorker : IAsyncDisposable
         });
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         Worker = _provider.GetServices<IHostedService>().Single();
-        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(name);
     }
+
+    public string Name { get; }
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -78,9 +81,9 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
         new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
 
-    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null)
+    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null, string name = WorkerName)
     {
-        var worker = new EmulatorWorker(emulator, actionType, configure);
+        var worker = new EmulatorWorker(emulator, actionType, configure, name);
         handler?.Invoke(worker.Handler);
         await worker.Worker.StartAsync(CancellationToken.None);
         return worker;
@@ -94,6 +97,14 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     {
         _stopped = true;
         return Task.Run(() => Worker.StopAsync(CancellationToken.None), CancellationToken.None);
+    }
+
+    /// <summary>Stops the worker, letting fake time pass meanwhile (its shutdown waits on it).</summary>
+    public async Task StopAsync()
+    {
+        var stopping = BeginStopAsync();
+        await RunUntilAsync(() => stopping.IsCompleted, "the worker stops");
+        await stopping;
     }
 
     public async ValueTask DisposeAsync()

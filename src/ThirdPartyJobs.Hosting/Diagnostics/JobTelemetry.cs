@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using ThirdPartyJobs.Diagnostics;
+using static ThirdPartyJobs.Hosting.Diagnostics.WorkerTelemetry;
+
+namespace ThirdPartyJobs.Hosting.Diagnostics;
+
+/// <summary>
+/// One job's span and metrics, from the poll that handed it out to the end of its report.
+/// </summary>
+/// <remarks>
+/// The span's kind is <see cref="ActivityKind.Consumer"/>: a job is work a poll hands out, as a
+/// queue hands out a message, and the span covers its processing. It is a root: each job is its
+/// own trace, whatever was current in the poll loop. It is started in the job's own flow and is
+/// <see cref="Activity.Current"/> there, so the client's calls for the job (details, acknowledge,
+/// credential refreshes, report) and the handler's own spans are its children, while the poll
+/// loop's context is never touched and polls never are.
+/// Errors are recorded as type names and service error codes only: an exception's message may
+/// quote a secret, so there are no exception events. Listeners run inline: an exception one of
+/// them throws is swallowed here, since it must cost neither the job nor a concurrency slot.
+/// </remarks>
+internal sealed class JobTelemetry
+{
+    private readonly KeyValuePair<string, object?> _worker;
+    private readonly DateTimeOffset _receivedAt = DateTimeOffset.UtcNow;
+    private string _outcome = JobOutcomes.Error;
+    private string? _errorType;
+    private string? _skipReason;
+
+    private JobTelemetry(string workerName)
+    {
+        _worker = new KeyValuePair<string, object?>(WorkerName, workerName);
+    }
+
+    /// <summary>The job's span, once started; null when nobody listens.</summary>
+    public Activity? Activity { get; private set; }
+
+    /// <summary>Counts a job a poll handed out as in flight (in the poll loop).</summary>
+    public static JobTelemetry Received(string workerName)
+    {
+        var telemetry = new JobTelemetry(workerName);
+        try
+        {
+            JobsInFlight.Add(1, telemetry._worker);
+        }
+        catch (Exception)
+        {
+            // A listener's bug (see remarks).
+        }
+
+        return telemetry;
+    }
+
+    /// <summary>
+    /// Starts the job's span as of when the job was received, and makes it <see cref="Activity.Current"/>.
+    /// Call it in the job's own flow (never the poll loop's): that flow's current span is replaced.
+    /// </summary>
+    public void Start(ActionTypeId actionType, ThirdPartyJob job)
+    {
+        // A default parent context means "Activity.Current": clear it, so that the job starts a trace.
+        Activity.Current = null;
+        try
+        {
+            // Tags given at start are visible to samplers.
+            Activity = ThirdPartyJobsTelemetry.ActivitySource.StartActivity(
+                "CodePipeline job " + actionType.Provider,
+                ActivityKind.Consumer,
+                parentContext: default,
+                tags:
+                [
+                    new(JobId, job.JobId),
+                    new(ClientId, job.ClientId),
+                    new(WorkerName, (string?)_worker.Value),
+                    new(ActionTypeCategory, actionType.Category.Value),
+                    new(ActionTypeProvider, actionType.Provider),
+                    new(ActionTypeVersion, actionType.Version),
+                ],
+                startTime: _receivedAt);
+        }
+        catch (Exception)
+        {
+            // A listener's bug (see remarks): run the job without a span.
+            Activity.Current = null;
+        }
+    }
+
+    /// <summary>Adds where the job runs, once its details are known.</summary>
+    public void DetailsReceived(JobDetails details)
+    {
+        if (Activity is not { IsAllDataRequested: true } activity)
+        {
+            return;
+        }
+
+        var pipeline = details.Data.PipelineContext;
+        activity.SetTag(PipelineName, pipeline?.PipelineName);
+        activity.SetTag(StageName, pipeline?.StageName);
+        activity.SetTag(ActionName, pipeline?.ActionName);
+        activity.SetTag(ActionExecutionId, pipeline?.ActionExecutionId);
+        activity.SetTag(IsContinuation, details.Data.ContinuationToken is not null);
+    }
+
+    public void Skipped(string reason)
+    {
+        _outcome = JobOutcomes.Skipped;
+        _skipReason = reason;
+    }
+
+    public void UnknownClient(Exception? lookupError = null)
+    {
+        _outcome = JobOutcomes.UnknownClient;
+        _errorType = lookupError?.GetType().Name;
+    }
+
+    public void ClaimFailed(Exception error)
+    {
+        _outcome = JobOutcomes.ClaimFailed;
+        _errorType = ErrorTypeOf(error);
+    }
+
+    /// <summary>The handler's run ended in a failure (the outcome follows with the report).</summary>
+    /// <param name="errorType">An exception's type name, <c>timeout</c>, <c>shutdown</c>, <c>no_outcome</c> or <c>invalid_outcome</c>.</param>
+    public void HandlerFailed(string errorType) => _errorType = errorType;
+
+    public void Reported(JobOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case JobOutcomeKind.Succeeded:
+                _outcome = JobOutcomes.Succeeded;
+                _errorType = null;
+                break;
+            case JobOutcomeKind.ContinueLater:
+                _outcome = JobOutcomes.Continued;
+                _errorType = null;
+                break;
+            default:
+                _outcome = JobOutcomes.Failed;
+                _errorType ??= outcome.Failure?.Type.Value;
+                break;
+        }
+    }
+
+    public void ReportRejected(Exception error)
+    {
+        _outcome = JobOutcomes.ReportRejected;
+        _errorType = ErrorTypeOf(error);
+    }
+
+    public void ReportFailed(Exception error)
+    {
+        _outcome = JobOutcomes.ReportFailed;
+        _errorType = ErrorTypeOf(error);
+    }
+
+    public void Unexpected(Exception error)
+    {
+        _outcome = JobOutcomes.Error;
+        _errorType = error.GetType().Name;
+    }
+
+    /// <summary>Ends the span and records the job's metrics.</summary>
+    /// <param name="elapsed">Since the poll that handed the job out.</param>
+    public void Finish(TimeSpan elapsed)
+    {
+        var isError = _outcome is not (JobOutcomes.Succeeded or JobOutcomes.Continued or JobOutcomes.Skipped);
+        try
+        {
+            EndSpan(isError);
+            var outcome = new KeyValuePair<string, object?>(Outcome, _outcome);
+            Jobs.Add(1, _worker, outcome);
+            JobDuration.Record(elapsed.TotalSeconds, _worker, outcome);
+            JobsInFlight.Add(-1, _worker);
+        }
+        catch (Exception)
+        {
+            // A listener's bug (see remarks).
+        }
+    }
+
+    private void EndSpan(bool isError)
+    {
+        if (Activity is not { } activity)
+        {
+            return;
+        }
+
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(Outcome, _outcome);
+            activity.SetTag(SkipReason, _skipReason);
+            if (isError)
+            {
+                activity.SetTag(ErrorType, _errorType ?? _outcome);
+            }
+        }
+
+        if (isError)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, _errorType ?? _outcome);
+        }
+
+        activity.Stop();
+    }
+
+    // The same rule as the client's spans: the service's error code, else the exception's type name.
+    private static string ErrorTypeOf(Exception error) =>
+        error is ThirdPartyJobException { ErrorCode: { } code } ? code : error.GetType().Name;
+}
