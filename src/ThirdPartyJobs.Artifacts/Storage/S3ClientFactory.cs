@@ -11,8 +11,10 @@ internal static class S3ClientFactory
     {
         var config = new AmazonS3Config
         {
-            // One retry layer: ours (Polly), which also refreshes expired credentials.
+            // One retry layer: ours (Polly), which also refreshes expired credentials. The SDK would also
+            // resend on what it takes for stale pooled connections; that is a retry too.
             MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
 
             // Checksums only where S3 requires them: payloads are signed (no chunked encoding, see
             // S3ArtifactUploader), which S3 verifies, and S3-compatible servers need not know trailers.
