@@ -18,6 +18,8 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
     /// <summary>Larger success bodies are refused; a real job details response is a few KB.</summary>
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    private const int ScratchBytes = 16 * 1024;
+
     public static JsonOperationUnmarshaller Instance { get; } = new();
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input) =>
@@ -45,24 +47,48 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
         return new AmazonServiceException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
     }
 
+    // Reads into a pooled scratch buffer so that a call allocates only the final body array.
+    // The scratch bytes hold secrets (artifact credentials), so they are cleared before the buffer goes back.
     private static byte[] ReadBounded(Stream stream)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(ScratchBytes);
+        var written = 0;
+        try
         {
-            var span = buffer.GetSpan(4096);
-            var read = stream.Read(span);
-            if (read == 0)
+            while (true)
             {
-                return buffer.WrittenSpan.ToArray();
-            }
+                if (written == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, written).CopyTo(larger);
+                    Release(pool, buffer, written);
+                    buffer = larger;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxResponseBytes)
-            {
-                throw new ResponseTooLargeException();
+                var read = stream.Read(buffer, written, buffer.Length - written);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, written).ToArray();
+                }
+
+                written += read;
+                if (written > MaxResponseBytes)
+                {
+                    throw new ResponseTooLargeException();
+                }
             }
         }
+        finally
+        {
+            Release(pool, buffer, written);
+        }
+    }
+
+    private static void Release(ArrayPool<byte> pool, byte[] buffer, int written)
+    {
+        buffer.AsSpan(0, Math.Min(written, buffer.Length)).Clear();
+        pool.Return(buffer);
     }
 }
 
