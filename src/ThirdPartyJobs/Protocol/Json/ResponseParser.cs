@@ -39,6 +39,11 @@ internal static class ResponseParser
         {
             throw context.InvalidJson(error);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
+        }
     }
 
     public static IReadOnlyList<ThirdPartyJob> ParseJobs(ReadOnlySpan<byte> body, in ParseContext context)
@@ -67,6 +72,11 @@ internal static class ResponseParser
         {
             throw context.InvalidJson(error);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
+        }
     }
 
     public static JobStatus ParseAcknowledgeStatus(ReadOnlySpan<byte> body, in ParseContext context)
@@ -94,6 +104,11 @@ internal static class ResponseParser
         catch (JsonException error)
         {
             throw context.InvalidJson(error);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
         }
     }
 
@@ -275,7 +290,7 @@ internal static class ResponseParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty(ref reader, path, context))
         {
-            var key = reader.GetString()!;
+            var key = GetText(ref reader, path, ".<key>", context);
             reader.Read();
             // The value is secret: errors name the key's path, never the value.
             var value = ReadString(ref reader, path, ".<value>", context) ?? throw context.Malformed($"A configuration value at {path} is null.");
@@ -648,10 +663,24 @@ internal static class ResponseParser
     private static string? ReadString(ref Utf8JsonReader reader, string path, string member, in ParseContext context) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => GetText(ref reader, path, member, context),
             JsonTokenType.Null => null,
             _ => throw context.WrongType(path + member, "a string", reader.TokenType),
         };
+
+    // Utf8JsonReader.Read accepts invalid UTF-8 and lone surrogate escapes (\ud800) inside strings;
+    // GetString then throws InvalidOperationException, not JsonException.
+    private static string GetText(ref Utf8JsonReader reader, string path, string member, in ParseContext context)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw context.InvalidText(path + member);
+        }
+    }
 
     private static string RequireText(string? value, string path, in ParseContext context) =>
         RequireText(value, path, member: "", context);
