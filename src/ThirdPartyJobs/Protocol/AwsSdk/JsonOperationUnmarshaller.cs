@@ -20,6 +20,17 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
 
     private const int ScratchBytes = 16 * 1024;
 
+    private readonly IReadOnlyList<string> _secrets;
+
+    /// <summary>An unmarshaller for requests that carry no secrets.</summary>
+    public JsonOperationUnmarshaller()
+        : this([])
+    {
+    }
+
+    /// <summary>An unmarshaller that keeps <paramref name="secrets"/> from the request out of error messages.</summary>
+    public JsonOperationUnmarshaller(IReadOnlyList<string> secrets) => _secrets = secrets;
+
     public static JsonOperationUnmarshaller Instance { get; } = new();
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input) =>
@@ -44,7 +55,11 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
             };
         }
 
-        return new AmazonServiceException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
+        // An error message can quote request values (a validation message echoing the client token). Scrub it here,
+        // before the SDK logs the exception, and throw rather than return: for a returned exception the SDK logs the
+        // raw error body ("Received error response: [...]") when response logging is on, secrets and all; for a thrown
+        // one it logs only the exception ("Failed to unmarshall a service error response.") and rethrows it unchanged.
+        throw new AmazonServiceException(SecretScrubber.Scrub(error.Message, _secrets), innerException, error.Type, error.Code, error.RequestId, statusCode);
     }
 
     // Reads into a pooled scratch buffer so that a call allocates only the final body array.
