@@ -33,40 +33,10 @@ internal static class Canaries
         ["signing access key id (beyond its 4-character prefix)"] = SigningAccessKeyId,
     };
 
-    private static readonly Dictionary<string, string> WindowOwners = BuildWindows();
+    private static readonly CanaryDetector Detector = new(All);
 
     /// <summary>The name of the first canary found in <paramref name="text"/>, or null.</summary>
-    public static string? FindIn(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        for (var i = 0; i + Window <= text.Length; i++)
-        {
-            if (WindowOwners.TryGetValue(text.Substring(i, Window), out var owner))
-            {
-                return owner;
-            }
-        }
-
-        return null;
-    }
-
-    private static Dictionary<string, string> BuildWindows()
-    {
-        var windows = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in All)
-        {
-            for (var i = 0; i + Window <= value.Length; i++)
-            {
-                windows.TryAdd(value.Substring(i, Window), name);
-            }
-        }
-
-        return windows;
-    }
+    public static string? FindIn(string? text) => Detector.FindIn(text);
 
     private static string BuildSessionToken()
     {
