@@ -1,0 +1,47 @@
+namespace ThirdPartyJobs.Testing;
+
+/// <summary>
+/// One request the emulator received, with how it was answered. Recorded in memory for tests only (never
+/// logged): the headers and the body hold what the client sent, secrets included.
+/// </summary>
+public sealed record RecordedRequest
+{
+    /// <summary>The order of arrival, from 1.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>The <c>x-amzn-RequestId</c> the emulator answered with.</summary>
+    public required string RequestId { get; init; }
+
+    /// <summary>The operation named by <c>X-Amz-Target</c>, or <see langword="null"/> when it named none the emulator knows.</summary>
+    public CodePipelineOperation? Operation { get; init; }
+
+    /// <summary>The raw <c>X-Amz-Target</c> header, or <see langword="null"/> when absent.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The HTTP method.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The request target as sent (path and query).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The request headers (names case-insensitive; repeated headers joined with commas).</summary>
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    /// <summary>The body, decoded as UTF-8.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>When the request arrived, on the emulator's clock.</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The fault applied to the call, if one was.</summary>
+    public FaultKind? Fault { get; init; }
+
+    /// <summary>The HTTP status answered; 0 when the call was aborted without an answer.</summary>
+    public int StatusCode { get; init; }
+
+    /// <summary>The error code answered (bare, e.g. <c>JobNotFoundException</c>), or <see langword="null"/> for a success or a raw response.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Whether the call ended without an answer: reset by a fault, or given up by the client.</summary>
+    public bool Aborted { get; init; }
+}

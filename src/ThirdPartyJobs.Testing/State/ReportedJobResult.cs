@@ -1,0 +1,32 @@
+namespace ThirdPartyJobs.Testing;
+
+/// <summary>
+/// A result that the emulator accepted for a job (<c>PutThirdPartyJobSuccessResult</c> or
+/// <c>PutThirdPartyJobFailureResult</c>). Rejected results are not listed; find them among the recorded requests.
+/// </summary>
+public sealed record ReportedJobResult
+{
+    /// <summary>The job the result was put for.</summary>
+    public required string JobId { get; init; }
+
+    /// <summary>Whether it was a success result (<see langword="true"/>) or a failure result.</summary>
+    public required bool Succeeded { get; init; }
+
+    /// <summary>When the emulator accepted it, on the emulator's clock.</summary>
+    public required DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>The failure details of a failure result; <see langword="null"/> for a success.</summary>
+    public ReportedFailureDetails? FailureDetails { get; init; }
+
+    /// <summary>The continuation token of a success result, if sent.</summary>
+    public string? ContinuationToken { get; init; }
+
+    /// <summary>The execution details of a success result, if sent.</summary>
+    public ReportedExecutionDetails? ExecutionDetails { get; init; }
+
+    /// <summary>The current revision of a success result, if sent.</summary>
+    public ReportedCurrentRevision? CurrentRevision { get; init; }
+
+    /// <summary>The id of the follow-up job that a continuation token queued, if any.</summary>
+    public string? FollowUpJobId { get; init; }
+}

@@ -1,0 +1,108 @@
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using ThirdPartyJobs.Hosting.Tests.Infrastructure;
+using ThirdPartyJobs.Testing;
+
+namespace ThirdPartyJobs.Hosting.Tests.Emulator;
+
+/// <summary>
+/// One worker process against a <see cref="CodePipelineEmulator"/>: the real
+/// <see cref="ThirdPartyJobClient"/> (AWS SDK pipeline, SigV4, loopback HTTP) with short retries on
+/// the system clock, and the worker's own waiting on fake time driven by the test.
+/// </summary>
+internal sealed class EmulatorWorker : IAsyncDisposable
+{
+    public const string WorkerName = "emulated";
+
+    private readonly ServiceProvider _provider;
+    private bool _stopped;
+
+    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(Handler);
+        var aws = new AWSOptions
+        {
+            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+        };
+        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
+            aws,
+            new ThirdPartyJobsOptions
+            {
+                // The client's retries run on the real clock: its HTTP calls do too.
+                TimeProvider = TimeProvider.System,
+                Retry =
+                {
+                    MaxAttempts = 6,
+                    BaseDelay = TimeSpan.FromMilliseconds(2),
+                    MaxDelay = TimeSpan.FromMilliseconds(20),
+                    AttemptTimeout = TimeSpan.FromSeconds(5),
+                    OverallTimeout = TimeSpan.FromSeconds(20),
+                },
+            },
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddThirdPartyJobWorker<TestHandler>(WorkerName, options =>
+        {
+            options.ActionTypeId = ToActionTypeId(actionType);
+            options.ClientTokens[actionType.ClientId] = actionType.ClientToken;
+            options.MaxConcurrency = 8;
+            options.MinPollInterval = TimeSpan.FromMilliseconds(100);
+            options.MaxPollInterval = TimeSpan.FromMilliseconds(400);
+            options.JobTimeout = TimeSpan.FromMinutes(5);
+            options.ShutdownGracePeriod = TimeSpan.FromSeconds(10);
+            options.ReportRetryDelay = TimeSpan.FromMilliseconds(100);
+            configure?.Invoke(options);
+        });
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Worker = _provider.GetServices<IHostedService>().Single();
+        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+    }
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public TestHandler Handler { get; } = new();
+
+    public IHostedService Worker { get; }
+
+    public ThirdPartyJobWorkerStatistics Statistics { get; }
+
+    public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
+        new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
+
+    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null)
+    {
+        var worker = new EmulatorWorker(emulator, actionType, configure);
+        handler?.Invoke(worker.Handler);
+        await worker.Worker.StartAsync(CancellationToken.None);
+        return worker;
+    }
+
+    /// <summary>Lets the worker's backoff waits pass (fake time) until <paramref name="condition"/> holds.</summary>
+    public Task RunUntilAsync(Func<bool> condition, string what) =>
+        Eventually.AdvanceUntilAsync(Time, condition, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(30), what);
+
+    public Task BeginStopAsync()
+    {
+        _stopped = true;
+        return Task.Run(() => Worker.StopAsync(CancellationToken.None), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            await Worker.StopAsync(new CancellationToken(canceled: true));
+        }
+
+        await _provider.DisposeAsync();
+    }
+}

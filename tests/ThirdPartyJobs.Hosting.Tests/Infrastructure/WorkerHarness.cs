@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ThirdPartyJobs.Hosting.Tests.Infrastructure;
+
+/// <summary>
+/// One worker, registered through <c>AddThirdPartyJobWorker</c> like an application would,
+/// with a mocked client, fake time, a scriptable handler and captured logs.
+/// </summary>
+internal sealed class WorkerHarness : IAsyncDisposable
+{
+    public const string WorkerName = "test-worker";
+    public const string ClientId = "client-1";
+    public static readonly ActionTypeId ActionType = new(ActionCategory.Build, ActionOwner.ThirdParty, "Harness", "1");
+
+    private readonly ServiceProvider _provider;
+    private bool _stopped;
+
+    private WorkerHarness(Action<ThirdPartyJobWorkerOptions>? configure, Action<IServiceCollection>? configureServices, bool registerTestWorker)
+    {
+        Service = new FakeCodePipeline(Time);
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(Service.Mock.Object);
+        services.AddSingleton(Handler);
+        if (registerTestWorker)
+        {
+            services.AddThirdPartyJobWorker<TestHandler>(WorkerName, options =>
+            {
+                ApplyDefaults(options);
+                configure?.Invoke(options);
+            });
+        }
+
+        configureServices?.Invoke(services);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Worker = _provider.GetServices<IHostedService>().Single();
+        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public FakeCodePipeline Service { get; }
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public TestHandler Handler { get; } = new();
+
+    public IHostedService Worker { get; }
+
+    public ThirdPartyJobWorkerStatistics Statistics { get; }
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>The harness's settings: client tokens, short polls and a 10-minute job timeout.</summary>
+    public static void ApplyDefaults(ThirdPartyJobWorkerOptions options)
+    {
+        options.ActionTypeId = ActionType;
+        options.ClientTokens[ClientId] = Canary.ClientToken;
+        options.MinPollInterval = TimeSpan.FromSeconds(1);
+        options.MaxPollInterval = TimeSpan.FromSeconds(8);
+        options.JobTimeout = TimeSpan.FromMinutes(10);
+        options.TimeoutSafetyMargin = TimeSpan.FromSeconds(30);
+        options.ShutdownGracePeriod = TimeSpan.FromSeconds(20);
+        options.ReportRetryDelay = TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>Builds and starts the harness; with <paramref name="registerTestWorker"/> false, <paramref name="configureServices"/> registers the one worker (named <see cref="WorkerName"/>).</summary>
+    public static async Task<WorkerHarness> StartAsync(Action<ThirdPartyJobWorkerOptions>? configure = null, Action<IServiceCollection>? configureServices = null, Action<WorkerHarness>? beforeStart = null, bool registerTestWorker = true)
+    {
+        var harness = new WorkerHarness(configure, configureServices, registerTestWorker);
+        beforeStart?.Invoke(harness);
+        await harness.Worker.StartAsync(CancellationToken.None);
+        return harness;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        _stopped = true;
+        await Worker.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Starts stopping without waiting for it (to drive fake time meanwhile).</summary>
+    public Task BeginStopAsync(CancellationToken cancellationToken = default)
+    {
+        _stopped = true;
+        return Task.Run(() => Worker.StopAsync(cancellationToken), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopped)
+        {
+            // A host that stops waiting at once: handlers are cancelled and report right away.
+            await Worker.StopAsync(new CancellationToken(canceled: true));
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (Statistics.InFlight > 0 && watch.Elapsed < TimeSpan.FromSeconds(2))
+            {
+                await Task.Delay(1);
+            }
+        }
+
+        await _provider.DisposeAsync();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using ThirdPartyJobs.Testing.Protocol;
+
+namespace ThirdPartyJobs.Testing.Tests;
+
+/// <summary>
+/// Compares the emulator's constraint table with the official CodePipeline model as botocore ships it, when the
+/// machine has it (Debian's python3-botocore); otherwise the tests are ignored.
+/// </summary>
+public sealed class ModelConformanceTests
+{
+    private const string ModelPath = "/usr/lib/python3/dist-packages/botocore/data/codepipeline/2015-07-09/service-2.json";
+
+    private static JsonElement Model
+    {
+        get
+        {
+            if (!File.Exists(ModelPath))
+            {
+                Assert.Ignore($"The botocore CodePipeline model is not at {ModelPath}.");
+            }
+
+            return JsonDocument.Parse(File.ReadAllText(ModelPath)).RootElement;
+        }
+    }
+
+    [Test]
+    public void The_target_prefix_and_operations_match_the_model()
+    {
+        var model = Model;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.GetProperty("metadata").GetProperty("targetPrefix").GetString() + ".", Is.EqualTo(OperationNames.TargetPrefix));
+            Assert.That(model.GetProperty("metadata").GetProperty("jsonVersion").GetString(), Is.EqualTo("1.1"));
+            Assert.That(model.GetProperty("metadata").GetProperty("endpointPrefix").GetString(), Is.EqualTo("codepipeline"), "the SigV4 service name");
+            foreach (var operation in Enum.GetNames<CodePipelineOperation>())
+            {
+                Assert.That(model.GetProperty("operations").TryGetProperty(operation, out _), Is.True, operation);
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(StringShapeNames))]
+    public void String_shape_constraints_match_the_model(string name)
+    {
+        var shape = ModelShapes.AllStrings.Single(s => s.Name == name);
+        var model = Model.GetProperty("shapes").GetProperty(name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(shape.Min, Is.EqualTo(Optional(model, "min")), "min");
+            Assert.That(shape.Max, Is.EqualTo(Optional(model, "max")), "max");
+            Assert.That(shape.Pattern, Is.EqualTo(model.TryGetProperty("pattern", out var pattern) ? pattern.GetString() : null), "pattern");
+            Assert.That(
+                shape.EnumValues,
+                Is.EqualTo(model.TryGetProperty("enum", out var values) ? values.EnumerateArray().Select(v => v.GetString()).ToList() : null),
+                "enum");
+        });
+    }
+
+    [TestCaseSource(nameof(IntegerShapeNames))]
+    public void Integer_shape_constraints_match_the_model(string name)
+    {
+        var shape = ModelShapes.AllIntegers.Single(s => s.Name == name);
+        var model = Model.GetProperty("shapes").GetProperty(name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(shape.Min, Is.EqualTo(Optional(model, "min")), "min");
+            Assert.That(shape.Max, Is.EqualTo(Optional(model, "max")), "max");
+        });
+    }
+
+    [TestCase("GetThirdPartyJobDetails", "JobNotFoundException", "ValidationException", "InvalidClientTokenException", "InvalidJobException")]
+    [TestCase("PollForThirdPartyJobs", "ActionTypeNotFoundException", "ValidationException")]
+    [TestCase("AcknowledgeThirdPartyJob", "ValidationException", "InvalidNonceException", "JobNotFoundException", "InvalidClientTokenException")]
+    [TestCase("PutThirdPartyJobSuccessResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
+    [TestCase("PutThirdPartyJobFailureResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
+    public void The_service_errors_the_emulator_answers_are_modeled_for_the_operation(string operation, params string[] emulatorErrors)
+    {
+        var modeled = Model.GetProperty("operations").GetProperty(operation).GetProperty("errors")
+            .EnumerateArray().Select(e => e.GetProperty("shape").GetString()).ToList();
+
+        Assert.That(emulatorErrors, Is.SubsetOf(modeled));
+    }
+
+    private static IEnumerable<string> StringShapeNames() => ModelShapes.AllStrings.Select(s => s.Name);
+
+    private static IEnumerable<string> IntegerShapeNames() => ModelShapes.AllIntegers.Select(s => s.Name);
+
+    private static int? Optional(JsonElement shape, string member) =>
+        shape.TryGetProperty(member, out var value) ? value.GetInt32() : null;
+}
