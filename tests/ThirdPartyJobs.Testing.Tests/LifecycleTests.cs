@@ -89,7 +89,12 @@ public sealed class LifecycleTests
         await emulator.DisposeAsync();
         await emulator.DisposeAsync();
 
-        Assert.That(async () => await client.PollAsync(actionType), Throws.InstanceOf<HttpRequestException>());
+        Assert.Multiple(() =>
+        {
+            Assert.That(async () => await client.PollAsync(actionType), Throws.InstanceOf<HttpRequestException>());
+            Assert.That(() => emulator.CreateJob(actionType), Throws.InstanceOf<ObjectDisposedException>());
+            Assert.That(() => emulator.WaitForAllJobsTerminalAsync(), Throws.InstanceOf<ObjectDisposedException>());
+        });
     }
 
     [Test]

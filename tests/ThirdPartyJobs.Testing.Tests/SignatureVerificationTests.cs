@@ -175,6 +175,47 @@ public sealed class SignatureVerificationTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_scope_date_other_than_the_request_date_is_rejected()
+    {
+        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
+        {
+            var header = request.Headers.GetValues("Authorization").Single();
+            request.Headers.Remove("Authorization");
+            request.Headers.TryAddWithoutValidation("Authorization", header.Replace("/20250314/", "/20250313/", StringComparison.Ordinal));
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
+            Assert.That(response.Message, Does.StartWith("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20250313' != '20250314'"));
+        });
+    }
+
+    [Test]
+    public async Task Another_signing_algorithm_is_IncompleteSignatureException()
+    {
+        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
+        {
+            request.Headers.Remove("Authorization");
+            request.Headers.TryAddWithoutValidation("Authorization", "AWS3-HTTPS AWSAccessKeyId=AKIAEMULATORTESTKEY1,Algorithm=HmacSHA256,Signature=abc");
+        });
+
+        Assert.That(response.ErrorCode, Is.EqualTo("IncompleteSignatureException"));
+    }
+
+    [Test]
+    public async Task A_missing_amz_date_is_IncompleteSignatureException()
+    {
+        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request => request.Headers.Remove("X-Amz-Date"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.ErrorCode, Is.EqualTo("IncompleteSignatureException"));
+            Assert.That(response.Message, Does.Contain("X-Amz-Date"));
+        });
+    }
+
+    [Test]
     public async Task A_matching_content_sha256_header_is_accepted_and_a_wrong_one_rejected()
     {
         var hash = TestSigV4Signer.Sha256Hex(System.Text.Encoding.UTF8.GetBytes(PollBody));

@@ -95,6 +95,11 @@ internal sealed class RequestPipeline(
         {
             error = AwsErrors.Serialization("The request body could not be read.");
         }
+        catch (IOException)
+        {
+            // The client went away while the body was being read.
+            aborted = true;
+        }
 #pragma warning disable CA1031 // Any other failure is the emulator's own bug: answer 500 like AWS does, and log its type.
         catch (Exception ex)
 #pragma warning restore CA1031

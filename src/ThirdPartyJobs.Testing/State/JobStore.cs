@@ -220,6 +220,7 @@ internal sealed class JobStore : IDisposable
         TaskCompletionSource waiter;
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, typeof(CodePipelineEmulator));
             SweepTimeouts(_time.GetUtcNow());
             if (_nonTerminalCount == 0)
             {
