@@ -25,7 +25,7 @@ internal sealed class CanaryInstanceFactory
         "id", "jobId", "nonce", "name", "revision", "provider", "version", "pipelineName", "stageName", "actionName",
         "actionExecutionId", "pipelineArn", "pipelineExecutionId", "bucketName", "objectKey", "clientId", "message",
         "operation", "errorCode", "requestId", "summary", "externalExecutionId", "changeIdentifier", "revisionSummary",
-        "continuationToken",
+        "continuationToken", "workerName",
     };
 
     private const int MaxDepth = 6;
@@ -254,9 +254,12 @@ internal sealed class CanaryInstanceFactory
 
     private object? Construct(Type type, string member, int depth)
     {
+        // Public constructors first; then internal ones, for types the library builds itself (a worker's JobContext).
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
+            .Concat(type.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Where(c => c.IsAssembly || c.IsFamilyOrAssembly))
             .Where(c => !c.GetParameters().Any(p => p.ParameterType == type))
-            .OrderByDescending(c => c.GetParameters().Length);
+            .OrderByDescending(c => c.IsPublic)
+            .ThenByDescending(c => c.GetParameters().Length);
         foreach (var constructor in constructors)
         {
             try
