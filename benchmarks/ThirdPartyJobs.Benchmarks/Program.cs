@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "concurrency" => await ConcurrencyHarness.RunAsync(args[1..]),
     "alloc" => await AllocationProbe.RunAsync(args[1..]),
     "breakdown" => await BreakdownProbe.RunAsync(args[1..]),
+    "worker" => await WorkerThroughputHarness.RunAsync(args[1..]),
     _ => Run(args),
 };
 
