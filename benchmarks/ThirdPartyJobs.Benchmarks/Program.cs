@@ -10,6 +10,10 @@ return args.FirstOrDefault() switch
     "alloc" => await AllocationProbe.RunAsync(args[1..]),
     "breakdown" => await BreakdownProbe.RunAsync(args[1..]),
     "worker" => await WorkerThroughputHarness.RunAsync(args[1..]),
+    "serve" => await ColdStart.ServeAsync(args[1..]),
+    "coldstart" => await ColdStart.RunAsync(args[1..]),
+    "noop" => 0, // the runtime's own start-up, for comparison with coldstart
+
     _ => Run(args),
 };
 

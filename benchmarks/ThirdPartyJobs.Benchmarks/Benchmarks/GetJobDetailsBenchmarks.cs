@@ -10,6 +10,7 @@ namespace ThirdPartyJobs.Benchmarks.Benchmarks;
 /// Allocations are the process's, so they include Kestrel's share (the same in both rows).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class GetJobDetailsBenchmarks
 {

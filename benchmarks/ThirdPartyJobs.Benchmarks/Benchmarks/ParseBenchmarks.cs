@@ -6,6 +6,7 @@ namespace ThirdPartyJobs.Benchmarks.Benchmarks;
 
 /// <summary>Parse only: response bytes to <see cref="JobDetails"/>, no I/O.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class ParseBenchmarks
 {

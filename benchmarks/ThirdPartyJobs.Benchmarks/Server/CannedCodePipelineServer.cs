@@ -34,14 +34,14 @@ public sealed class CannedCodePipelineServer : IAsyncDisposable
     /// <summary>Requests answered since start.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
-    public static async Task<CannedCodePipelineServer> StartAsync(byte[]? jobDetails = null)
+    public static async Task<CannedCodePipelineServer> StartAsync(byte[]? jobDetails = null, int port = 0)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             // Headers as CodePipeline sends them (Date, Content-Type, Content-Length, x-amzn-RequestId), no Server header.
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, port);
         });
         var server = new CannedCodePipelineServer(builder.Build(), jobDetails ?? CannedResponses.JobDetails);
         await server._app.StartAsync();
