@@ -4,25 +4,27 @@ using ThirdPartyJobs.Benchmarks.Server;
 namespace ThirdPartyJobs.Benchmarks.Harness;
 
 /// <summary>
-/// <c>alloc [--calls 20000]</c>: bytes allocated per sequential <c>GetThirdPartyJobDetails</c>
-/// call, process-wide (<see cref="GC.GetTotalAllocatedBytes(bool)"/>), for the raw loop, the
-/// client, and the canned server alone (measured by sending the raw request from a second
-/// process is not possible here, so the server's share is estimated as what Kestrel allocates
-/// for a request with the raw loop's client side subtracted: see docs/performance.md).
+/// <c>alloc [--calls 20000] [--url http://127.0.0.1:P/]</c>: bytes allocated per sequential
+/// <c>GetThirdPartyJobDetails</c> call, process-wide (<see cref="GC.GetTotalAllocatedBytes(bool)"/>),
+/// for the raw loop and the client. Without <c>--url</c> the canned Kestrel server runs in this
+/// process and its share is included; with <c>--url</c> (a <c>serve</c> process) only the caller's.
 /// </summary>
 public static class AllocationProbe
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var calls = int.Parse(ConcurrencyHarness.Option(args, "--calls", "20000"), CultureInfo.InvariantCulture);
-        await using var server = await CannedCodePipelineServer.StartAsync();
-        using var raw = new RawCodePipelineCaller(server.BaseAddress);
-        using var client = ClientFactory.Create(server.BaseAddress);
+        var url = ConcurrencyHarness.Option(args, "--url", "");
+        await using var server = url.Length == 0 ? await CannedCodePipelineServer.StartAsync() : null;
+        var endpoint = server?.BaseAddress ?? new Uri(url);
+        var where = server is null ? "caller only, server in another process" : "process-wide, includes Kestrel";
+        using var raw = new RawCodePipelineCaller(endpoint);
+        using var client = ClientFactory.Create(endpoint);
 
         var rawBytes = await MeasureAsync(() => raw.GetJobDetailsAsync(CannedResponses.GetJobDetailsRequest), calls);
         var clientBytes = await MeasureAsync(() => client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken), calls);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw loop:            {rawBytes,10:N0} B/call (process-wide, includes Kestrel)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ThirdPartyJobClient: {clientBytes,10:N0} B/call (process-wide, includes Kestrel)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw loop:            {rawBytes,10:N0} B/call ({where})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ThirdPartyJobClient: {clientBytes,10:N0} B/call ({where})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"client minus raw:    {clientBytes - rawBytes,10:N0} B/call"));
         return 0;
     }
