@@ -37,7 +37,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
     public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
-        : this(new AwsSdkCodePipelineTransport(CreateServiceClient(awsOptions)), options, loggerFactory)
+        : this(CreateTransport(awsOptions, options), options, loggerFactory)
     {
     }
 
@@ -58,8 +58,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Require.JobId(jobId);
         Require.ClientToken(clientToken);
         var request = new TransportRequest(CodePipelineOperation.GetThirdPartyJobDetails, RequestWriter.GetThirdPartyJobDetails(jobId, clientToken), jobId, [clientToken]);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ParseJobDetails(response.Body.Span, new ParseContext(request.Operation, jobId, response.RequestId));
+        return await SendAsync(request, static (request, response) => ResponseParser.ParseJobDetails(response.Body.Span, new ParseContext(request.Operation, request.JobId, response.RequestId)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -68,8 +67,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Require.ActionTypeId(actionTypeId);
         Require.MaxBatchSize(maxBatchSize);
         var request = new TransportRequest(CodePipelineOperation.PollForThirdPartyJobs, RequestWriter.PollForThirdPartyJobs(actionTypeId, maxBatchSize), null, []);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ParseJobs(response.Body.Span, new ParseContext(request.Operation, null, response.RequestId));
+        return await SendAsync(request, static (request, response) => ResponseParser.ParseJobs(response.Body.Span, new ParseContext(request.Operation, null, response.RequestId)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -79,8 +77,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Require.Nonce(nonce);
         Require.ClientToken(clientToken);
         var request = new TransportRequest(CodePipelineOperation.AcknowledgeThirdPartyJob, RequestWriter.AcknowledgeThirdPartyJob(jobId, nonce, clientToken), jobId, [clientToken, nonce]);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ParseAcknowledgeStatus(response.Body.Span, new ParseContext(request.Operation, jobId, response.RequestId));
+        return await SendAsync(request, static (request, response) => ResponseParser.ParseAcknowledgeStatus(response.Body.Span, new ParseContext(request.Operation, request.JobId, response.RequestId)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -92,7 +89,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Require.ContinuationToken(continuationToken);
         Require.ExecutionDetails(executionDetails);
         var body = RequestWriter.PutThirdPartyJobSuccessResult(jobId, clientToken, currentRevision, continuationToken, executionDetails);
-        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobSuccessResult, body, jobId, [clientToken]), cancellationToken).ConfigureAwait(false);
+        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobSuccessResult, body, jobId, [clientToken]), IgnoreBody, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -102,7 +99,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Require.ClientToken(clientToken);
         Require.FailureDetails(failureDetails);
         var body = RequestWriter.PutThirdPartyJobFailureResult(jobId, clientToken, failureDetails);
-        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobFailureResult, body, jobId, [clientToken]), cancellationToken).ConfigureAwait(false);
+        await SendAsync(new TransportRequest(CodePipelineOperation.PutThirdPartyJobFailureResult, body, jobId, [clientToken]), IgnoreBody, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Disposes the underlying AWS SDK client.</summary>
@@ -122,7 +119,11 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         }
     }
 
-    private async Task<TransportResponse> SendAsync(TransportRequest request, CancellationToken cancellationToken)
+    // The result operations' answers carry nothing the caller needs.
+    private static bool IgnoreBody(TransportRequest request, TransportResponse response) => true;
+
+    // Parsing happens inside the error handling so that a malformed answer is logged as a failure and carries the attempt count.
+    private async Task<T> SendAsync<T>(TransportRequest request, Func<TransportRequest, TransportResponse, T> parse, CancellationToken cancellationToken)
     {
         var state = new CallState(_transport, request);
         var started = _timeProvider.GetTimestamp();
@@ -137,13 +138,14 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
                 },
                 state,
                 cancellationToken).ConfigureAwait(false);
+            var result = parse(request, response);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 var elapsed = _timeProvider.GetElapsedTime(started);
                 Log.Succeeded(_logger, request.Operation, request.JobId, state.Attempts, elapsed.TotalMilliseconds);
             }
 
-            return response;
+            return result;
         }
         catch (ThirdPartyJobException error)
         {
@@ -163,6 +165,13 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
             Log.Failed(_logger, request.Operation, request.JobId, state.Attempts, null, error);
             throw error;
         }
+    }
+
+    private static AwsSdkCodePipelineTransport CreateTransport(AWSOptions? awsOptions, ThirdPartyJobsOptions? options)
+    {
+        // Validate first: building the SDK client resolves credentials, which fails (or creates a client to leak) before bad options are reported.
+        ThirdPartyJobsOptionsValidator.ThrowIfInvalid(options ?? new ThirdPartyJobsOptions());
+        return new AwsSdkCodePipelineTransport(CreateServiceClient(awsOptions));
     }
 
     private static CodePipelineServiceClient CreateServiceClient(AWSOptions? awsOptions)

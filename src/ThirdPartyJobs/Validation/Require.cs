@@ -144,6 +144,7 @@ internal static partial class Require
         return false;
     }
 
-    [GeneratedRegex("^[0-9A-Za-z_-]+$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would let "Provider\n" through.
+    [GeneratedRegex(@"^[0-9A-Za-z_-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

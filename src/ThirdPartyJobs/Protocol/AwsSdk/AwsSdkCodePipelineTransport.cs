@@ -20,15 +20,16 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         {
             throw;
         }
+        catch (Exception error) when (FindResponseTooLarge(error) is { } tooLarge)
+        {
+            // Before the service-error catch: the SDK wraps this in an AmazonUnmarshallingException with status 200.
+            throw new MalformedResponseException(tooLarge.Message, new ServiceErrorDetails(request.Operation, RequestId: (error as AmazonServiceException)?.RequestId, JobId: request.JobId));
+        }
         catch (AmazonServiceException error) when (error.StatusCode != 0 || error.ErrorCode is not null)
         {
             var message = SecretScrubber.Scrub(error.Message, request.Secrets);
             var mapped = ErrorMapper.FromServiceError(error.ErrorCode, message, error.StatusCode, error.RequestId, request.Operation, request.JobId);
             throw mapped;
-        }
-        catch (Exception error) when (FindResponseTooLarge(error) is { } tooLarge)
-        {
-            throw new MalformedResponseException(tooLarge.Message, new ServiceErrorDetails(request.Operation, JobId: request.JobId));
         }
         catch (Exception error) when (IsNetworkFailure(error))
         {

@@ -1,0 +1,173 @@
+using System.Text;
+using Moq;
+using NUnit.Framework;
+using ThirdPartyJobs.Protocol;
+using ThirdPartyJobs.Tests.Support;
+
+namespace ThirdPartyJobs.Tests.Client;
+
+/// <summary>What each client method hands the transport, and what it makes of the answer.</summary>
+[TestFixture]
+public sealed class ClientRequestTests
+{
+    private ScriptedTransport _transport = null!;
+    private ThirdPartyJobClient _client = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _transport = new ScriptedTransport();
+        _client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), null);
+    }
+
+    [TearDown]
+    public void TearDown() => _client.Dispose();
+
+    [Test]
+    public async Task GetJobDetailsAsync_sends_the_operation_and_parses_the_answer()
+    {
+        _transport.ThenReturn(SampleResponses.FullJobDetails);
+
+        var job = await _client.GetJobDetailsAsync("job-1", "client-token-1");
+
+        var request = _transport.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Operation, Is.EqualTo("GetThirdPartyJobDetails"));
+            Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1"}"""));
+            Assert.That(request.JobId, Is.EqualTo("job-1"));
+            Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
+            Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
+            Assert.That(job.Data.InputArtifacts, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task PollForJobsAsync_sends_the_action_type_and_batch_size()
+    {
+        _transport.ThenReturn(SampleResponses.TwoJobs);
+
+        var jobs = await _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 10);
+
+        var request = _transport.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Operation, Is.EqualTo("PollForThirdPartyJobs"));
+            Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo("""{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"MyProvider","version":"1"},"maxBatchSize":10}"""));
+            Assert.That(request.JobId, Is.Null);
+            Assert.That(request.Secrets, Is.Empty);
+            Assert.That(jobs, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task PollForJobsAsync_with_no_jobs_returns_an_empty_list()
+    {
+        _transport.ThenReturn(SampleResponses.NoJobs);
+
+        var jobs = await _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 1);
+
+        Assert.That(jobs, Is.Empty);
+    }
+
+    [Test]
+    public async Task AcknowledgeJobAsync_sends_the_nonce_and_treats_it_as_secret()
+    {
+        _transport.ThenReturn(SampleResponses.AcknowledgedInProgress);
+
+        var status = await _client.AcknowledgeJobAsync("job-1", "nonce-3", "client-token-1");
+
+        var request = _transport.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Operation, Is.EqualTo("AcknowledgeThirdPartyJob"));
+            Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo("""{"jobId":"job-1","nonce":"nonce-3","clientToken":"client-token-1"}"""));
+            Assert.That(request.Secrets, Is.EquivalentTo(new[] { "client-token-1", "nonce-3" }));
+            Assert.That(status, Is.SameAs(JobStatus.InProgress));
+        });
+    }
+
+    [Test]
+    public async Task PutJobSuccessResultAsync_sends_every_member()
+    {
+        _transport.ThenReturn(SampleResponses.Empty);
+
+        await _client.PutJobSuccessResultAsync(
+            "job-1",
+            "client-token-1",
+            new CurrentRevision("rev", "chg", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123), "summary"),
+            "cont",
+            new ExecutionDetails("done", "ext", 100));
+
+        var request = _transport.Requests.Single();
+        Assert.That(request.Operation, Is.EqualTo("PutThirdPartyJobSuccessResult"));
+        Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
+        Assert.That(
+            Encoding.UTF8.GetString(request.Body),
+            Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1","currentRevision":{"revision":"rev","changeIdentifier":"chg","created":1700000000.123,"revisionSummary":"summary"},"continuationToken":"cont","executionDetails":{"summary":"done","externalExecutionId":"ext","percentComplete":100}}"""));
+    }
+
+    [Test]
+    public async Task PutJobSuccessResultAsync_with_only_required_members()
+    {
+        _transport.ThenReturn(SampleResponses.Empty);
+
+        await _client.PutJobSuccessResultAsync("job-1", "client-token-1");
+
+        Assert.That(Encoding.UTF8.GetString(_transport.Requests.Single().Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1"}"""));
+    }
+
+    [Test]
+    public async Task PutJobFailureResultAsync_sends_the_failure()
+    {
+        _transport.ThenReturn(SampleResponses.Empty);
+
+        await _client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.RevisionUnavailable, "gone"));
+
+        var request = _transport.Requests.Single();
+        Assert.That(request.Operation, Is.EqualTo("PutThirdPartyJobFailureResult"));
+        Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
+        Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1","failureDetails":{"type":"RevisionUnavailable","message":"gone"}}"""));
+    }
+
+    [Test]
+    public async Task Put_results_ignore_whatever_body_the_service_returns()
+    {
+        _transport.ThenReturn("""{"unexpected":"but fine"}""");
+
+        await _client.PutJobSuccessResultAsync("job-1", "client-token-1");
+        await _client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.JobFailed, "x"));
+
+        Assert.That(_transport.Attempts, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_malformed_answer_is_not_retried_and_carries_the_request_id()
+    {
+        _transport.Then((_, _) => Task.FromResult(new TransportResponse(Encoding.UTF8.GetBytes("{\"jobDetails\":"), "req-broken")));
+
+        var error = Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", "client-token-1"));
+
+        Assert.That(error!.RequestId, Is.EqualTo("req-broken"));
+        Assert.That(error.JobId, Is.EqualTo("job-1"));
+        Assert.That(_transport.Attempts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Dispose_disposes_the_transport()
+    {
+        _client.Dispose();
+
+        _transport.Mock.Verify(transport => transport.Dispose(), Times.Once);
+    }
+
+    [Test]
+    public void The_public_constructor_rejects_invalid_options_before_creating_an_sdk_client()
+    {
+        var options = new ThirdPartyJobsOptions { Retry = { MaxAttempts = 0 } };
+
+        var error = Assert.Throws<ArgumentException>(() => _ = new ThirdPartyJobClient(awsOptions: null, options));
+
+        Assert.That(error!.Message, Does.Contain("ThirdPartyJobs:Retry:MaxAttempts"));
+    }
+}

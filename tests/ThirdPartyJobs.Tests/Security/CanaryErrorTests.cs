@@ -1,0 +1,144 @@
+using NUnit.Framework;
+using ThirdPartyJobs.Tests.Integration;
+using ThirdPartyJobs.Tests.Protocol.Json;
+using ThirdPartyJobs.Tests.Support;
+
+namespace ThirdPartyJobs.Tests.Security;
+
+/// <summary>
+/// Every error path, driven through the real SDK pipeline where a response is involved: neither
+/// an exception's Message nor its ToString() (inner exceptions included) may carry a secret, even
+/// when the service's own message quotes the client token.
+/// </summary>
+[TestFixture]
+public sealed class CanaryErrorTests
+{
+    private const string CanaryNonce = "CANARY-NONCE-42";
+
+    private CannedHttpServer _server = null!;
+    private ThirdPartyJobClient _client = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _server = new CannedHttpServer();
+        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _client.Dispose();
+        _server.Dispose();
+    }
+
+    private static void AssertClean(Exception? error)
+    {
+        Assert.That(error, Is.Not.Null);
+        Assert.That(Canaries.Leaks(error!.Message), Is.False, () => "Message leaks a secret: " + error.Message);
+        Assert.That(Canaries.Leaks(error.ToString()), Is.False, () => "ToString leaks a secret: " + error);
+    }
+
+    // What a service might echo: the request's own secrets (the nonce only travels with AcknowledgeThirdPartyJob).
+    private static string Echo(string code, bool withNonce = true) =>
+        $"1 validation error detected: Value '{Canaries.ClientToken}' at 'clientToken' failed to satisfy constraint ({code})" + (withNonce ? $"; nonce '{CanaryNonce}'" : "");
+
+    [TestCase("ValidationException", 400)]
+    [TestCase("JobNotFoundException", 400)]
+    [TestCase("InvalidClientTokenException", 400)]
+    [TestCase("InvalidJobException", 400)]
+    [TestCase("InvalidNonceException", 400)]
+    [TestCase("InvalidJobStateException", 400)]
+    [TestCase("ActionTypeNotFoundException", 400)]
+    [TestCase("ThrottlingException", 400)]
+    [TestCase("InternalFailure", 500)]
+    [TestCase("ServiceUnavailableException", 503)]
+    [TestCase("SomeFutureException", 400)]
+    [TestCase("com.amazonaws.codepipeline#ValidationException", 400)]
+    public void A_service_message_that_quotes_the_secrets_is_scrubbed(string code, int status)
+    {
+        _server.Reply(CannedResponse.Error(status, code, Echo(code)));
+
+        var error = Assert.CatchAsync<ThirdPartyJobException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken));
+
+        AssertClean(error);
+        Assert.That(error!.Message, Does.Contain("Value '***' at 'clientToken'"), "the rest of the message is kept");
+    }
+
+    [Test]
+    public void A_message_in_the_header_form_is_scrubbed_too()
+    {
+        _server.Reply(CannedResponse.Json(400, $$"""{"message":"{{Echo("x", withNonce: false)}}"}""", ("X-Amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/")));
+
+        AssertClean(Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+    }
+
+    [Test]
+    public void A_message_quoting_a_short_client_token_is_withheld()
+    {
+        _server.Reply(CannedResponse.Error(400, "ValidationException", "Value 'tk5' at 'clientToken' failed to satisfy constraint"));
+
+        var error = Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", "tk5"));
+
+        Assert.That(error!.ToString(), Does.Not.Contain("'tk5'"));
+        Assert.That(error.Message, Does.StartWith("The service's message was withheld"));
+    }
+
+    private static IEnumerable<TestCaseData> MalformedBodies()
+    {
+        var full = SampleResponses.FullJobDetails;
+        yield return new TestCaseData(full[..(full.IndexOf(Canaries.SecretAccessKey, StringComparison.Ordinal) + 12)]).SetName("{m}(truncated in the secret key)");
+        yield return new TestCaseData(full.Replace("\"" + Canaries.SessionToken + "\"", Canaries.SessionToken, StringComparison.Ordinal)).SetName("{m}(unquoted session token)");
+        yield return new TestCaseData(full.Replace("\"" + Canaries.ConfigValue + "\"", "[\"" + Canaries.ConfigValue + "\"]", StringComparison.Ordinal)).SetName("{m}(configuration value of the wrong type)");
+        yield return new TestCaseData(full + Canaries.SecretAccessKey).SetName("{m}(secret as trailing garbage)");
+        yield return new TestCaseData(full.Replace("\"sessionToken\"", "\"sessionTokn\"", StringComparison.Ordinal)).SetName("{m}(session token missing)");
+    }
+
+    [TestCaseSource(nameof(MalformedBodies))]
+    public void A_malformed_answer_holding_secrets(string body)
+    {
+        _server.Reply(CannedResponse.Json(200, body));
+
+        AssertClean(Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+    }
+
+    [Test]
+    public void Malformed_answers_straight_from_the_parser() =>
+        AssertClean(ResponseParserMalformedTests.AssertMalformed(() => ParserHarness.JobDetails(SampleResponses.FullJobDetails[..^40])));
+
+    [Test]
+    public void Timeouts_resets_and_server_errors()
+    {
+        using (var impatient = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150)))
+        {
+            _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
+            AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => impatient.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        }
+
+        _server.Reply(CannedResponse.ConnectionReset());
+        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+
+        _server.Reply(CannedResponse.Json(502, $"<html>{Canaries.ClientToken}</html>") with { ContentType = "text/html" });
+        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+    }
+
+    [Test]
+    public void Argument_errors_never_quote_the_value()
+    {
+        var longToken = Canaries.ClientToken + new string('x', 300);
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.GetJobDetailsAsync("job-1", longToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce + new string('x', 50), Canaries.ClientToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobSuccessResultAsync("job-1", longToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobFailureResultAsync("job-1", longToken, new FailureDetails(FailureType.JobFailed, "m"))));
+        AssertClean(Assert.Catch<ArgumentException>(() => _ = new SessionCredentials(Canaries.AccessKeyId, Canaries.SecretAccessKey, "")));
+        Assert.That(_server.Requests, Is.Empty);
+    }
+
+    [Test]
+    public void The_internal_request_record_does_not_print_its_secrets()
+    {
+        var request = new ThirdPartyJobs.Protocol.TransportRequest("AcknowledgeThirdPartyJob", System.Text.Encoding.UTF8.GetBytes(Canaries.ClientToken), "job-1", [Canaries.ClientToken, CanaryNonce]);
+
+        Assert.That(Canaries.Leaks(request.ToString()), Is.False, request.ToString());
+    }
+}
