@@ -10,7 +10,7 @@ using ThirdPartyJobs.Protocol.Json;
 namespace ThirdPartyJobs.Benchmarks.Harness;
 
 /// <summary>
-/// <c>breakdown [--calls 20000]</c>: where a <c>GetThirdPartyJobDetails</c> call's time and
+/// <c>breakdown [--calls 20000] [--only 0,3,4] [--blocking]</c>: where a <c>GetThirdPartyJobDetails</c> call's time and
 /// allocations go, layer by layer, sequentially against the canned server.
 /// </summary>
 public static class BreakdownProbe
@@ -39,6 +39,7 @@ public static class BreakdownProbe
         };
 
         var only = ConcurrencyHarness.Option(args, "--only", "");
+        var blocking = args.Contains("--blocking");
         foreach (var (name, call) in probes.Where((_, i) => only.Length == 0 || only.Split(',').Contains(i.ToString(CultureInfo.InvariantCulture))))
         {
             for (var i = 0; i < 2000; i++)
@@ -51,7 +52,15 @@ public static class BreakdownProbe
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < calls; i++)
             {
-                await call();
+                if (blocking)
+                {
+                    // As BenchmarkDotNet runs async benchmarks: the calling thread waits synchronously.
+                    call().GetAwaiter().GetResult();
+                }
+                else
+                {
+                    await call();
+                }
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
