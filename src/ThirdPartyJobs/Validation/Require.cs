@@ -25,6 +25,12 @@ internal static partial class Require
         {
             throw new ArgumentException($"{parameterName} must be {minLength}–{maxLength} characters long; it has {value.Length}.", parameterName);
         }
+
+        // JSON text is Unicode: the writer would silently replace an unpaired surrogate, changing the value sent.
+        if (HasUnpairedSurrogate(value))
+        {
+            throw new ArgumentException($"{parameterName} must be valid Unicode text; it has an unpaired surrogate character.", parameterName);
+        }
     }
 
     public static void OptionalText(string? value, int minLength, int maxLength, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
@@ -118,6 +124,24 @@ internal static partial class Require
         {
             throw new ArgumentOutOfRangeException(parameterName, maxBatchSize, "maxBatchSize must be at least 1.");
         }
+    }
+
+    private static bool HasUnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+            {
+                return true;
+            }
+
+            i += 2;
+            var next = text[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return false;
     }
 
     // \z, not $: $ also matches before a final newline, which would let "Provider\n" through.

@@ -12,7 +12,7 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         try
         {
             var response = await client
-                .InvokeJsonOperationAsync(new JsonOperationRequest(request.Operation, request.Body), cancellationToken)
+                .InvokeJsonOperationAsync(new JsonOperationRequest(request.Operation, request.Body, request.Secrets), cancellationToken)
                 .ConfigureAwait(false);
             return new TransportResponse(response.Body, response.ResponseMetadata?.RequestId);
         }

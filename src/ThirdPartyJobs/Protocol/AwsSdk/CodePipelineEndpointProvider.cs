@@ -11,6 +11,9 @@ namespace ThirdPartyJobs.Protocol.AwsSdk;
 /// </summary>
 internal sealed class CodePipelineEndpointProvider : IEndpointProvider
 {
+    // The configured ServiceURL last found valid: it is checked once, not on every call.
+    private string? _validatedEndpoint;
+
     public Endpoint ResolveEndpoint(EndpointParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -30,9 +33,14 @@ internal sealed class CodePipelineEndpointProvider : IEndpointProvider
                 throw new AmazonClientException("Invalid Configuration: Dualstack and custom endpoint are not supported");
             }
 
-            if (ParseURL(endpoint) is null)
+            if (!string.Equals(endpoint, _validatedEndpoint, StringComparison.Ordinal))
             {
-                throw new AmazonClientException($"Invalid Configuration: '{endpoint}' is not a valid endpoint URL");
+                if (ParseURL(endpoint) is null)
+                {
+                    throw new AmazonClientException($"Invalid Configuration: '{endpoint}' is not a valid endpoint URL");
+                }
+
+                _validatedEndpoint = endpoint;
             }
 
             return new Endpoint(endpoint);

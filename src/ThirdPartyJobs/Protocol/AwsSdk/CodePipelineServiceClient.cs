@@ -35,7 +35,11 @@ internal sealed class CodePipelineServiceClient : AmazonServiceClient, ICodePipe
     public Task<JsonOperationResponse> InvokeJsonOperationAsync(JsonOperationRequest request, CancellationToken cancellationToken) =>
         InvokeAsync<JsonOperationResponse>(
             request,
-            new InvokeOptions { RequestMarshaller = JsonOperationMarshaller.Instance, ResponseUnmarshaller = JsonOperationUnmarshaller.Instance },
+            new InvokeOptions
+            {
+                RequestMarshaller = JsonOperationMarshaller.Instance,
+                ResponseUnmarshaller = request.Secrets.Count == 0 ? JsonOperationUnmarshaller.Instance : new JsonOperationUnmarshaller(request.Secrets),
+            },
             cancellationToken);
 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

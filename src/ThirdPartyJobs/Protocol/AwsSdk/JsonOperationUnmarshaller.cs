@@ -18,6 +18,19 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
     /// <summary>Larger success bodies are refused; a real job details response is a few KB.</summary>
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
+    private const int ScratchBytes = 16 * 1024;
+
+    private readonly IReadOnlyList<string> _secrets;
+
+    /// <summary>An unmarshaller for requests that carry no secrets.</summary>
+    public JsonOperationUnmarshaller()
+        : this([])
+    {
+    }
+
+    /// <summary>An unmarshaller that keeps <paramref name="secrets"/> from the request out of error messages.</summary>
+    public JsonOperationUnmarshaller(IReadOnlyList<string> secrets) => _secrets = secrets;
+
     public static JsonOperationUnmarshaller Instance { get; } = new();
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input) =>
@@ -42,27 +55,55 @@ internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
             };
         }
 
-        return new AmazonServiceException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
+        // An error message can quote request values (a validation message echoing the client token). Scrub it here,
+        // before the SDK logs the exception, and throw rather than return: for a returned exception the SDK logs the
+        // raw error body ("Received error response: [...]") when response logging is on, secrets and all; for a thrown
+        // one it logs only the exception ("Failed to unmarshall a service error response.") and rethrows it unchanged.
+        throw new AmazonServiceException(SecretScrubber.Scrub(error.Message, _secrets), innerException, error.Type, error.Code, error.RequestId, statusCode);
     }
 
+    // Reads into a pooled scratch buffer so that a call allocates only the final body array.
+    // The scratch bytes hold secrets (artifact credentials), so they are cleared before the buffer goes back.
     private static byte[] ReadBounded(Stream stream)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(ScratchBytes);
+        var written = 0;
+        try
         {
-            var span = buffer.GetSpan(4096);
-            var read = stream.Read(span);
-            if (read == 0)
+            while (true)
             {
-                return buffer.WrittenSpan.ToArray();
-            }
+                if (written == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, written).CopyTo(larger);
+                    Release(pool, buffer, written);
+                    buffer = larger;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxResponseBytes)
-            {
-                throw new ResponseTooLargeException();
+                var read = stream.Read(buffer, written, buffer.Length - written);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, written).ToArray();
+                }
+
+                written += read;
+                if (written > MaxResponseBytes)
+                {
+                    throw new ResponseTooLargeException();
+                }
             }
         }
+        finally
+        {
+            Release(pool, buffer, written);
+        }
+    }
+
+    private static void Release(ArrayPool<byte> pool, byte[] buffer, int written)
+    {
+        buffer.AsSpan(0, Math.Min(written, buffer.Length)).Clear();
+        pool.Return(buffer);
     }
 }
 

@@ -14,6 +14,9 @@ internal readonly record struct ParseContext(string Operation, string? JobId, st
     public MalformedResponseException WrongType(string path, string expected, JsonTokenType actual) =>
         Malformed($"expected {expected} at {path} but found {actual}.");
 
+    public MalformedResponseException InvalidText(string? path = null) =>
+        Malformed(path is null ? "the body has text that is not valid UTF-8 or has an invalid escape." : $"the text at {path} is not valid UTF-8 or has an invalid escape.");
+
     // JsonException messages can quote a character of the body, which may be part of a secret: keep only the position.
     public MalformedResponseException InvalidJson(JsonException error) =>
         Malformed(string.Create(CultureInfo.InvariantCulture, $"the body is not valid JSON (line {error.LineNumber ?? 0}, byte {error.BytePositionInLine ?? 0})."));

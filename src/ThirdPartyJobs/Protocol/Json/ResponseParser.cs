@@ -39,6 +39,11 @@ internal static class ResponseParser
         {
             throw context.InvalidJson(error);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
+        }
     }
 
     public static IReadOnlyList<ThirdPartyJob> ParseJobs(ReadOnlySpan<byte> body, in ParseContext context)
@@ -66,6 +71,11 @@ internal static class ResponseParser
         catch (JsonException error)
         {
             throw context.InvalidJson(error);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
         }
     }
 
@@ -95,6 +105,11 @@ internal static class ResponseParser
         {
             throw context.InvalidJson(error);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.ValueTextEquals throws this for a property name with an invalid escape (\udc00).
+            throw context.InvalidText();
+        }
     }
 
     private static JobDetails ReadJobDetails(ref Utf8JsonReader reader, in ParseContext context)
@@ -108,12 +123,12 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = ReadString(ref reader, path + ".id", context);
+                id = ReadString(ref reader, path, ".id", context);
             }
             else if (reader.ValueTextEquals("nonce"u8))
             {
                 reader.Read();
-                nonce = ReadString(ref reader, path + ".nonce", context);
+                nonce = ReadString(ref reader, path, ".nonce", context);
             }
             else if (reader.ValueTextEquals("data"u8))
             {
@@ -127,8 +142,8 @@ internal static class ResponseParser
         }
 
         return new JobDetails(
-            RequireText(id, path + ".id", context),
-            RequireText(nonce, path + ".nonce", context),
+            RequireText(id, path, ".id", context),
+            RequireText(nonce, path, ".nonce", context),
             data ?? throw context.Missing(path + ".data"));
     }
 
@@ -182,7 +197,7 @@ internal static class ResponseParser
             else if (reader.ValueTextEquals("continuationToken"u8))
             {
                 reader.Read();
-                continuationToken = ReadString(ref reader, path + ".continuationToken", context);
+                continuationToken = ReadString(ref reader, path, ".continuationToken", context);
             }
             else if (reader.ValueTextEquals("encryptionKey"u8))
             {
@@ -211,22 +226,22 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("category"u8))
             {
                 reader.Read();
-                category = ReadString(ref reader, path + ".category", context);
+                category = ReadString(ref reader, path, ".category", context);
             }
             else if (reader.ValueTextEquals("owner"u8))
             {
                 reader.Read();
-                owner = ReadString(ref reader, path + ".owner", context);
+                owner = ReadString(ref reader, path, ".owner", context);
             }
             else if (reader.ValueTextEquals("provider"u8))
             {
                 reader.Read();
-                provider = ReadString(ref reader, path + ".provider", context);
+                provider = ReadString(ref reader, path, ".provider", context);
             }
             else if (reader.ValueTextEquals("version"u8))
             {
                 reader.Read();
-                version = ReadString(ref reader, path + ".version", context);
+                version = ReadString(ref reader, path, ".version", context);
             }
             else
             {
@@ -235,10 +250,10 @@ internal static class ResponseParser
         }
 
         return new ActionTypeId(
-            ActionCategory.FromValue(RequireText(category, path + ".category", context)),
-            ActionOwner.FromValue(RequireText(owner, path + ".owner", context)),
-            RequireText(provider, path + ".provider", context),
-            RequireText(version, path + ".version", context));
+            ActionCategory.FromValue(RequireText(category, path, ".category", context)),
+            ActionOwner.FromValue(RequireText(owner, path, ".owner", context)),
+            RequireText(provider, path, ".provider", context),
+            RequireText(version, path, ".version", context));
     }
 
     private static ActionConfiguration ReadActionConfiguration(ref Utf8JsonReader reader, string path, in ParseContext context)
@@ -275,10 +290,10 @@ internal static class ResponseParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty(ref reader, path, context))
         {
-            var key = DecodeString(ref reader, path + ".<key>", context);
+            var key = GetText(ref reader, path, ".<key>", context);
             reader.Read();
             // The value is secret: errors name the key's path, never the value.
-            var value = ReadString(ref reader, path + ".<value>", context) ?? throw context.Malformed($"A configuration value at {path} is null.");
+            var value = ReadString(ref reader, path, ".<value>", context) ?? throw context.Malformed($"A configuration value at {path} is null.");
             if (!values.TryAdd(key, value))
             {
                 throw context.Malformed($"The configuration at {path} has a duplicate key.");
@@ -301,19 +316,20 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("pipelineName"u8))
             {
                 reader.Read();
-                pipelineName = ReadString(ref reader, path + ".pipelineName", context);
+                pipelineName = ReadString(ref reader, path, ".pipelineName", context);
             }
             else if (reader.ValueTextEquals("stage"u8))
             {
                 reader.Read();
-                if (!IsNull(ref reader, path + ".stage", context))
+                var stagePath = path + ".stage";
+                if (!IsNull(ref reader, stagePath, context))
                 {
-                    while (NextProperty(ref reader, path + ".stage", context))
+                    while (NextProperty(ref reader, stagePath, context))
                     {
                         if (reader.ValueTextEquals("name"u8))
                         {
                             reader.Read();
-                            stageName = ReadString(ref reader, path + ".stage.name", context);
+                            stageName = ReadString(ref reader, path, ".stage.name", context);
                         }
                         else
                         {
@@ -325,19 +341,20 @@ internal static class ResponseParser
             else if (reader.ValueTextEquals("action"u8))
             {
                 reader.Read();
-                if (!IsNull(ref reader, path + ".action", context))
+                var actionPath = path + ".action";
+                if (!IsNull(ref reader, actionPath, context))
                 {
-                    while (NextProperty(ref reader, path + ".action", context))
+                    while (NextProperty(ref reader, actionPath, context))
                     {
                         if (reader.ValueTextEquals("name"u8))
                         {
                             reader.Read();
-                            actionName = ReadString(ref reader, path + ".action.name", context);
+                            actionName = ReadString(ref reader, path, ".action.name", context);
                         }
                         else if (reader.ValueTextEquals("actionExecutionId"u8))
                         {
                             reader.Read();
-                            actionExecutionId = ReadString(ref reader, path + ".action.actionExecutionId", context);
+                            actionExecutionId = ReadString(ref reader, path, ".action.actionExecutionId", context);
                         }
                         else
                         {
@@ -349,12 +366,12 @@ internal static class ResponseParser
             else if (reader.ValueTextEquals("pipelineArn"u8))
             {
                 reader.Read();
-                pipelineArn = ReadString(ref reader, path + ".pipelineArn", context);
+                pipelineArn = ReadString(ref reader, path, ".pipelineArn", context);
             }
             else if (reader.ValueTextEquals("pipelineExecutionId"u8))
             {
                 reader.Read();
-                pipelineExecutionId = ReadString(ref reader, path + ".pipelineExecutionId", context);
+                pipelineExecutionId = ReadString(ref reader, path, ".pipelineExecutionId", context);
             }
             else
             {
@@ -375,12 +392,12 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("name"u8))
             {
                 reader.Read();
-                name = ReadString(ref reader, path + ".name", context);
+                name = ReadString(ref reader, path, ".name", context);
             }
             else if (reader.ValueTextEquals("revision"u8))
             {
                 reader.Read();
-                revision = ReadString(ref reader, path + ".revision", context);
+                revision = ReadString(ref reader, path, ".revision", context);
             }
             else if (reader.ValueTextEquals("location"u8))
             {
@@ -410,7 +427,7 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                type = ReadString(ref reader, path + ".type", context);
+                type = ReadString(ref reader, path, ".type", context);
             }
             else if (reader.ValueTextEquals("s3Location"u8))
             {
@@ -423,7 +440,7 @@ internal static class ResponseParser
             }
         }
 
-        return new ArtifactLocation(type is null ? null : ArtifactLocationType.FromValue(RequireText(type, path + ".type", context)), s3);
+        return new ArtifactLocation(type is null ? null : ArtifactLocationType.FromValue(RequireText(type, path, ".type", context)), s3);
     }
 
     private static S3ArtifactLocation? ReadS3Location(ref Utf8JsonReader reader, string path, in ParseContext context)
@@ -439,12 +456,12 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("bucketName"u8))
             {
                 reader.Read();
-                bucket = ReadString(ref reader, path + ".bucketName", context);
+                bucket = ReadString(ref reader, path, ".bucketName", context);
             }
             else if (reader.ValueTextEquals("objectKey"u8))
             {
                 reader.Read();
-                key = ReadString(ref reader, path + ".objectKey", context);
+                key = ReadString(ref reader, path, ".objectKey", context);
             }
             else
             {
@@ -452,7 +469,7 @@ internal static class ResponseParser
             }
         }
 
-        return new S3ArtifactLocation(RequireText(bucket, path + ".bucketName", context), RequireText(key, path + ".objectKey", context));
+        return new S3ArtifactLocation(RequireText(bucket, path, ".bucketName", context), RequireText(key, path, ".objectKey", context));
     }
 
     private static SessionCredentials? ReadCredentials(ref Utf8JsonReader reader, string path, in ParseContext context)
@@ -468,17 +485,17 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("accessKeyId"u8))
             {
                 reader.Read();
-                accessKeyId = ReadString(ref reader, path + ".accessKeyId", context);
+                accessKeyId = ReadString(ref reader, path, ".accessKeyId", context);
             }
             else if (reader.ValueTextEquals("secretAccessKey"u8))
             {
                 reader.Read();
-                secretAccessKey = ReadString(ref reader, path + ".secretAccessKey", context);
+                secretAccessKey = ReadString(ref reader, path, ".secretAccessKey", context);
             }
             else if (reader.ValueTextEquals("sessionToken"u8))
             {
                 reader.Read();
-                sessionToken = ReadString(ref reader, path + ".sessionToken", context);
+                sessionToken = ReadString(ref reader, path, ".sessionToken", context);
             }
             else
             {
@@ -487,9 +504,9 @@ internal static class ResponseParser
         }
 
         return new SessionCredentials(
-            RequireText(accessKeyId, path + ".accessKeyId", context),
-            RequireText(secretAccessKey, path + ".secretAccessKey", context),
-            RequireText(sessionToken, path + ".sessionToken", context));
+            RequireText(accessKeyId, path, ".accessKeyId", context),
+            RequireText(secretAccessKey, path, ".secretAccessKey", context),
+            RequireText(sessionToken, path, ".sessionToken", context));
     }
 
     private static EncryptionKey? ReadEncryptionKey(ref Utf8JsonReader reader, string path, in ParseContext context)
@@ -505,12 +522,12 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = ReadString(ref reader, path + ".id", context);
+                id = ReadString(ref reader, path, ".id", context);
             }
             else if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                type = ReadString(ref reader, path + ".type", context);
+                type = ReadString(ref reader, path, ".type", context);
             }
             else
             {
@@ -518,7 +535,7 @@ internal static class ResponseParser
             }
         }
 
-        return new EncryptionKey(RequireText(id, path + ".id", context), EncryptionKeyType.FromValue(RequireText(type, path + ".type", context)));
+        return new EncryptionKey(RequireText(id, path, ".id", context), EncryptionKeyType.FromValue(RequireText(type, path, ".type", context)));
     }
 
     private static ThirdPartyJob ReadThirdPartyJob(ref Utf8JsonReader reader, string path, in ParseContext context)
@@ -530,12 +547,12 @@ internal static class ResponseParser
             if (reader.ValueTextEquals("clientId"u8))
             {
                 reader.Read();
-                clientId = ReadString(ref reader, path + ".clientId", context);
+                clientId = ReadString(ref reader, path, ".clientId", context);
             }
             else if (reader.ValueTextEquals("jobId"u8))
             {
                 reader.Read();
-                jobId = ReadString(ref reader, path + ".jobId", context);
+                jobId = ReadString(ref reader, path, ".jobId", context);
             }
             else
             {
@@ -543,7 +560,7 @@ internal static class ResponseParser
             }
         }
 
-        return new ThirdPartyJob(RequireText(clientId, path + ".clientId", context), RequireText(jobId, path + ".jobId", context));
+        return new ThirdPartyJob(RequireText(clientId, path, ".clientId", context), RequireText(jobId, path, ".jobId", context));
     }
 
     private delegate T ElementReader<out T>(ref Utf8JsonReader reader, string path, in ParseContext context);
@@ -640,16 +657,20 @@ internal static class ResponseParser
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, string path, in ParseContext context) =>
+        ReadString(ref reader, path, member: "", context);
+
+    // The path is parent + member, joined only when reporting an error: a success allocates no path strings.
+    private static string? ReadString(ref Utf8JsonReader reader, string path, string member, in ParseContext context) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => DecodeString(ref reader, path, context),
+            JsonTokenType.String => GetText(ref reader, path, member, context),
             JsonTokenType.Null => null,
-            _ => throw context.WrongType(path, "a string", reader.TokenType),
+            _ => throw context.WrongType(path + member, "a string", reader.TokenType),
         };
 
-    // Read() accepts invalid UTF-8 and unpaired \uD800-style escapes inside strings; only GetString()
-    // finds them, with an InvalidOperationException that must not escape as such.
-    private static string DecodeString(ref Utf8JsonReader reader, string path, in ParseContext context)
+    // Utf8JsonReader.Read accepts invalid UTF-8 and lone surrogate escapes (\ud800) inside strings;
+    // GetString then throws InvalidOperationException, not JsonException.
+    private static string GetText(ref Utf8JsonReader reader, string path, string member, in ParseContext context)
     {
         try
         {
@@ -657,12 +678,15 @@ internal static class ResponseParser
         }
         catch (InvalidOperationException)
         {
-            throw context.Malformed($"the text at {path} is not valid UTF-8 or holds an unpaired surrogate.");
+            throw context.InvalidText(path + member);
         }
     }
 
     private static string RequireText(string? value, string path, in ParseContext context) =>
-        string.IsNullOrWhiteSpace(value) ? throw context.Missing(path) : value;
+        RequireText(value, path, member: "", context);
+
+    private static string RequireText(string? value, string path, string member, in ParseContext context) =>
+        string.IsNullOrWhiteSpace(value) ? throw context.Missing(path + member) : value;
 
     private static void SkipValue(ref Utf8JsonReader reader)
     {
