@@ -39,16 +39,18 @@ public sealed class EmulatorCredential
     public static EmulatorCredential Default { get; } = new(DefaultAccessKeyId, DefaultSecretAccessKey);
 
     /// <summary>The access key id.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Sensitive in the CodePipeline model too.
     public string AccessKeyId { get; }
 
     /// <summary>The secret access key.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Secret, even in a test fixture: never serialized.
     public string SecretAccessKey { get; }
 
     /// <summary>The session token of a temporary credential, or <see langword="null"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? SessionToken { get; }
 
-    /// <summary>Names the access key id only; the secret and the session token are never shown.</summary>
+    /// <summary>Shows a 4-character prefix of the access key id; the secret and the session token are never shown.</summary>
     /// <returns>A description without secrets.</returns>
-    public override string ToString() =>
-        SessionToken is null ? $"{AccessKeyId} (secret redacted)" : $"{AccessKeyId} (secret and session token redacted)";
+    public override string ToString() => $"{(AccessKeyId.Length > 4 ? AccessKeyId[..4] : string.Empty)}… (secret redacted)";
 }

@@ -25,9 +25,11 @@ public sealed record RecordedRequest
     public required string Path { get; init; }
 
     /// <summary>The request headers (names case-insensitive; repeated headers joined with commas).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Holds the signature and, with temporary keys, the session token.
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
 
     /// <summary>The body, decoded as UTF-8.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Holds client tokens and nonces.
     public required string Body { get; init; }
 
     /// <summary>When the request arrived, on the emulator's clock.</summary>
@@ -49,7 +51,7 @@ public sealed record RecordedRequest
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append(System.Globalization.CultureInfo.InvariantCulture,
-            $"Sequence = {Sequence}, RequestId = {RequestId}, Operation = {Operation}, Method = {Method}, Path = {Path}, Headers = [{string.Join(", ", Headers.Keys)}], Body = <{Body.Length} chars>, ReceivedAt = {ReceivedAt:O}, Fault = {Fault}, StatusCode = {StatusCode}, ErrorCode = {ErrorCode}, Aborted = {Aborted}");
+            $"Sequence = {Sequence}, RequestId = {RequestId}, Operation = {Operation}, Method = {Method}, Path = {Path}, Headers = [{string.Join(", ", Headers?.Keys ?? [])}], Body = <{Body?.Length ?? 0} chars>, ReceivedAt = {ReceivedAt:O}, Fault = {Fault}, StatusCode = {StatusCode}, ErrorCode = {ErrorCode}, Aborted = {Aborted}");
         return true;
     }
 }

@@ -25,12 +25,15 @@ public sealed class ArtifactCredentials
     }
 
     /// <summary>The access key id.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Sensitive in the CodePipeline model too.
     public string AccessKeyId { get; }
 
     /// <summary>The secret access key.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Secret, even in a test fixture: never serialized.
     public string SecretAccessKey { get; }
 
     /// <summary>The session token.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string SessionToken { get; }
 
     /// <summary>Generates fake credentials shaped like real temporary ones (<c>ASIA…</c> key id, 40-character secret).</summary>

@@ -34,6 +34,7 @@ public sealed class RegisteredActionType
     public string ClientId { get; }
 
     /// <summary>The secret client token that job calls for jobs of this type must present.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // Secret: never serialized.
     public string ClientToken { get; }
 
     /// <summary>How long after its first dispatch a job of this type without a result times out.</summary>

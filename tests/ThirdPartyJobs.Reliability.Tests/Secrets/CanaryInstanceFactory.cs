@@ -26,6 +26,11 @@ internal sealed class CanaryInstanceFactory
         "actionExecutionId", "pipelineArn", "pipelineExecutionId", "bucketName", "objectKey", "clientId", "message",
         "operation", "errorCode", "requestId", "summary", "externalExecutionId", "changeIdentifier", "revisionSummary",
         "continuationToken", "workerName",
+        // Artifacts: names, local paths and S3 metadata.
+        "artifactName", "directory", "eTag", "region", "entryName", "tempDirectory", "versionId",
+        // The emulator: job ids, key ids, HTTP facts and local paths.
+        "continuationOfJobId", "encryptionKeyId", "method", "target", "path", "installDirectory", "dataDirectory", "serviceUrl", "contentType",
+        "category", "owner", "type", "followUpJobId",
     };
 
     private const int MaxDepth = 6;
