@@ -128,10 +128,10 @@ public sealed class WorkerChaosTests
             Assert.That(byKind.Keys, Is.SupersetOf(new[] { FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset, FaultKind.Delay }));
             Assert.That(results.Select(r => r.JobId), Is.EquivalentTo(created), "every job reported exactly once: none lost, none twice");
             Assert.That(results.Select(r => r.JobId).Distinct().Count(), Is.EqualTo(results.Count), "no job reported twice");
-            // CodePipeline (here: MaxDispatchesPerJob = 3) can hand one job to two pollers; a second claim that reads
-            // the nonce after the first acknowledged gets the same nonce, and acknowledging with it again succeeds.
-            // So a handler may run twice, but only for a job handed out more than once, and it is still reported once.
-            Assert.That(handlerRuns.Where(r => r.Value > 1).Select(r => r.Key), Is.SubsetOf(jobs.Where(j => j.DispatchCount > 1).Select(j => j.JobId)), "a handler ran twice only for a job dispatched twice");
+            // CodePipeline (here: MaxDispatchesPerJob = 3) can hand one job to several pollers; the nonce lets only
+            // one claim succeed, so no handler runs twice even for jobs handed out more than once.
+            Assert.That(jobs.Count(j => j.DispatchCount > 1), Is.GreaterThan(0), "some jobs were handed out more than once");
+            Assert.That(handlerRuns.Where(r => r.Value > 1).Select(r => r.Key), Is.Empty, "no handler ran twice");
             Assert.That(results, Has.All.Matches<ReportedJobResult>(r => outcomes[r.JobId].Contains(r.Succeeded)), "each result is an outcome its handler produced");
             Assert.That(calls.Max(c => c.Attempts), Is.LessThanOrEqualTo(MaxAttempts), "retries bounded by MaxAttempts");
             Assert.That(calls.Count(c => c.Attempts > 1), Is.GreaterThan(0), "retries happened");
