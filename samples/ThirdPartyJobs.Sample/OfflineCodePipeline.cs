@@ -50,7 +50,7 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
             Configuration = new Dictionary<string, string>
             {
                 ["ProjectName"] = "demo-project",
-                ["ApiKey"] = "demo-api-key-" + Guid.NewGuid().ToString("N"),
+                ["ApiKey"] = DemoSecrets.ApiKey(),
             },
             PipelineName = "demo-pipeline",
             StageName = "Build",

@@ -27,7 +27,7 @@ internal static class WorkerDemo
                 var executionId = Guid.NewGuid().ToString();
                 return emulator.CreateJob(offline.ActionType, new JobSpec
                 {
-                    Configuration = new Dictionary<string, string> { ["ProjectName"] = $"demo-{scenario}", ["Scenario"] = scenario, ["ApiKey"] = "demo-api-key-" + Guid.NewGuid().ToString("N") },
+                    Configuration = new Dictionary<string, string> { ["ProjectName"] = $"demo-{scenario}", ["Scenario"] = scenario, ["ApiKey"] = DemoSecrets.ApiKey() },
                     PipelineName = "demo-pipeline",
                     StageName = "Build",
                     ActionName = "DemoPartnerBuild",
