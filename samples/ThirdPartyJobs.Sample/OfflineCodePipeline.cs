@@ -30,12 +30,15 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
 
     public ActionTypeId ActionTypeId => new(ActionType.Category, ActionType.Owner, ActionType.Provider, ActionType.Version);
 
-    /// <summary>AWS settings that point the client at the local endpoint, signed with its test keys.</summary>
+    /// <summary>
+    /// AWS settings that point the client at the local endpoint, signed with its test keys. Everything is explicit, so
+    /// nothing comes from the environment (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL, …).
+    /// </summary>
     public AWSOptions AwsOptions => new()
     {
         Region = RegionEndpoint.GetBySystemName(Emulator.Region),
         Credentials = new BasicAWSCredentials(Emulator.AccessKeyId, Emulator.SecretAccessKey),
-        DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region },
+        DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region, IgnoreConfiguredEndpointUrls = true },
     };
 
     /// <summary>The demo pipeline's KMS key for artifacts (<c>data.encryptionKey</c>).</summary>
