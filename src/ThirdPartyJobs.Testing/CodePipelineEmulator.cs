@@ -142,7 +142,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
 
     /// <summary>
     /// Registers a third-party action type, so that it can be polled and given jobs. Arguments must meet the model's
-    /// constraints (category one of Source, Build, Deploy, Test, Invoke, Approval; owner AWS, ThirdParty or Custom;
+    /// constraints (category one of Source, Build, Deploy, Test, Invoke, Approval, Compute; owner AWS, ThirdParty or Custom;
     /// provider 1-35 and version 1-9 of <c>[0-9A-Za-z_-]</c>).
     /// </summary>
     /// <param name="category">The action category, e.g. <c>Build</c>.</param>

@@ -16,8 +16,10 @@ internal static class ModelShapes
     public static readonly StringShape ClientId = new("ClientId", pattern: UuidPattern);
     public static readonly StringShape JobId = new("JobId", pattern: UuidPattern);
 
+    // Compute arrived in later model versions (the Commands action); older copies of the model lack it. An unknown
+    // category breaks the enum constraint: a ValidationException, as CodePipeline answers it.
     public static readonly StringShape ActionCategory = new(
-        "ActionCategory", enumValues: ["Source", "Build", "Deploy", "Test", "Invoke", "Approval"]);
+        "ActionCategory", enumValues: ["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"]);
 
     public static readonly StringShape ActionOwner = new("ActionOwner", enumValues: ["AWS", "ThirdParty", "Custom"]);
     public static readonly StringShape ActionProvider = new("ActionProvider", 1, 35, "[0-9A-Za-z_-]+");

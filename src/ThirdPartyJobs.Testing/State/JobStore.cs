@@ -162,12 +162,16 @@ internal sealed class JobStore : IDisposable
         {
             var job = FindInProgressJob(jobId, clientToken);
             var now = _time.GetUtcNow();
-            Complete(job, EmulatedJobState.Succeeded, now);
+
+            // The follow-up job exists before the job completes: completing may wake WaitForAllJobsTerminalAsync,
+            // which must then still see a job that is not terminal.
             string? followUp = null;
             if (continuationToken is not null)
             {
                 followUp = CreateJob(job.ActionType, JobData.WithContinuationToken(job.DataJson, continuationToken), job.Id);
             }
+
+            Complete(job, EmulatedJobState.Succeeded, now);
 
             _results.Add(new ReportedJobResult
             {
