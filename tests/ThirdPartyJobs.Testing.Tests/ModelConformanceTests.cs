@@ -80,6 +80,11 @@ public sealed class ModelConformanceTests
     [TestCase("AcknowledgeThirdPartyJob", "ValidationException", "InvalidNonceException", "JobNotFoundException", "InvalidClientTokenException")]
     [TestCase("PutThirdPartyJobSuccessResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
     [TestCase("PutThirdPartyJobFailureResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
+    [TestCase("PollForJobs", "ValidationException", "ActionTypeNotFoundException")]
+    [TestCase("AcknowledgeJob", "ValidationException", "InvalidNonceException", "JobNotFoundException")]
+    [TestCase("GetJobDetails", "ValidationException", "JobNotFoundException")]
+    [TestCase("PutJobSuccessResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "OutputVariablesSizeExceededException")]
+    [TestCase("PutJobFailureResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException")]
     public void The_service_errors_the_emulator_answers_are_modeled_for_the_operation(string operation, params string[] emulatorErrors)
     {
         var modeled = Model.GetProperty("operations").GetProperty(operation).GetProperty("errors")

@@ -1,8 +1,8 @@
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
-/// A result that the emulator accepted for a job (<c>PutThirdPartyJobSuccessResult</c> or
-/// <c>PutThirdPartyJobFailureResult</c>). Rejected results are not listed; find them among the recorded requests.
+/// A result that the emulator accepted for a job (<c>PutThirdPartyJobSuccessResult</c>,
+/// <c>PutThirdPartyJobFailureResult</c>, <c>PutJobSuccessResult</c> or <c>PutJobFailureResult</c>). Rejected results are not listed; find them among the recorded requests.
 /// </summary>
 public sealed record ReportedJobResult
 {
@@ -26,6 +26,12 @@ public sealed record ReportedJobResult
 
     /// <summary>The current revision of a success result, if sent.</summary>
     public ReportedCurrentRevision? CurrentRevision { get; init; }
+
+    /// <summary>
+    /// The output variables of a custom-action success result (<c>PutJobSuccessResult</c>), if sent; never for
+    /// third-party results, whose API has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? OutputVariables { get; init; }
 
     /// <summary>The id of the follow-up job that a continuation token queued, if any.</summary>
     public string? FollowUpJobId { get; init; }
