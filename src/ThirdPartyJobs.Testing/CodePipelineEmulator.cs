@@ -167,6 +167,24 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     public RegisteredActionType RegisterActionType(string category, string owner, string provider, string version, TimeSpan? jobTimeout = null, string? queryableProperty = null) =>
         _store.RegisterActionType(category, owner, provider, version, jobTimeout, queryableProperty);
 
+    /// <summary>
+    /// What a job worker needs to serve <paramref name="actionType"/> against this emulator: endpoint, region,
+    /// credential and action type (client id and token included), as values and as configuration keys.
+    /// </summary>
+    /// <param name="actionType">An action type registered with this emulator.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException"><paramref name="actionType"/> is not registered with this emulator.</exception>
+    public EmulatorWorkerSettings CreateWorkerSettings(RegisteredActionType actionType)
+    {
+        ArgumentNullException.ThrowIfNull(actionType);
+        if (!_store.IsRegistered(actionType))
+        {
+            throw new ArgumentException($"Action type {actionType} is not registered with this emulator.", nameof(actionType));
+        }
+
+        return new EmulatorWorkerSettings(ServiceUrl, Region, _credential, actionType);
+    }
+
     /// <summary>Queues a job of a registered action type, built from <paramref name="spec"/>.</summary>
     /// <param name="actionType">The action type, from <see cref="RegisterActionType"/>.</param>
     /// <param name="spec">What the job's data carries; <see langword="null"/> for the defaults.</param>

@@ -79,6 +79,14 @@ internal sealed partial class JobStore : IDisposable
         return actionType;
     }
 
+    public bool IsRegistered(RegisteredActionType actionType)
+    {
+        lock (_gate)
+        {
+            return _pollable.ContainsKey(actionType);
+        }
+    }
+
     public string CreateJob(RegisteredActionType actionType, string dataJson) => CreateJob(actionType, dataJson, continuationOf: null);
 
     public IReadOnlyList<JobSnapshot> Snapshot()
