@@ -176,6 +176,32 @@ public sealed class CustomActionRulesTests : EmulatorTest
     }
 
     [Test]
+    public async Task Scripted_faults_apply_to_custom_operations_and_change_no_job()
+    {
+        var jobId = Emulator.CreateJob(Custom);
+        await Client.ClaimOneJobAsync(Custom);
+        Emulator.Faults.ThrottleNext(CodePipelineOperation.PutJobSuccessResult);
+
+        var throttled = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
+        var stateAfterFault = Emulator.GetJob(jobId).State;
+        var retried = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
+
+        // A request is recorded once answered: wait for both records.
+        await Emulator.WaitForRequestAsync(r => r.Operation == CodePipelineOperation.PutJobSuccessResult && r.Fault == FaultKind.Throttle, Within());
+        var recorded = await Emulator.WaitForRequestAsync(r => r.Operation == CodePipelineOperation.PutJobSuccessResult && r.StatusCode == 200, Within());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(throttled.ErrorCode, Is.EqualTo("ThrottlingException"));
+            Assert.That(stateAfterFault, Is.EqualTo(EmulatedJobState.InProgress));
+            Assert.That((int)retried.StatusCode, Is.EqualTo(200), retried.ToString());
+            Assert.That(Emulator.GetCallCount(CodePipelineOperation.PutJobSuccessResult), Is.EqualTo(2));
+            Assert.That(Emulator.Requests.Where(r => r.Operation == CodePipelineOperation.PutJobSuccessResult).Select(r => r.Fault), Is.EqualTo(new FaultKind?[] { FaultKind.Throttle, null }));
+            Assert.That(recorded.ErrorCode, Is.Null);
+        });
+    }
+
+    [Test]
     public void The_account_id_must_be_twelve_digits() =>
         Assert.That(
             async () => await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { AccountId = "12345" }),

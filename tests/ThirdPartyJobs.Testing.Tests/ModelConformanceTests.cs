@@ -57,7 +57,7 @@ public sealed class ModelConformanceTests
             Assert.That(shape.Pattern, Is.EqualTo(model.TryGetProperty("pattern", out var pattern) ? pattern.GetString() : null), "pattern");
             Assert.That(
                 shape.EnumValues,
-                Is.EqualTo(model.TryGetProperty("enum", out var values) ? values.EnumerateArray().Select(v => v.GetString()).ToList() : null),
+                Is.EqualTo(model.TryGetProperty("enum", out var values) ? ModelEnum(name, values) : null),
                 "enum");
         });
     }
@@ -91,6 +91,18 @@ public sealed class ModelConformanceTests
             .EnumerateArray().Select(e => e.GetProperty("shape").GetString()).ToList();
 
         Assert.That(emulatorErrors, Is.SubsetOf(modeled));
+    }
+
+    // Models older than the Commands action (2024) lack the Compute category, which current AWS accepts.
+    private static List<string?> ModelEnum(string shape, JsonElement values)
+    {
+        var list = values.EnumerateArray().Select(v => v.GetString()).ToList();
+        if (shape == "ActionCategory" && !list.Contains("Compute"))
+        {
+            list.Add("Compute");
+        }
+
+        return list;
     }
 
     private static IEnumerable<string> StringShapeNames() => ModelShapes.AllStrings.Select(s => s.Name);

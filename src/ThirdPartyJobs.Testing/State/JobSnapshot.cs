@@ -24,10 +24,10 @@ public sealed record JobSnapshot
     /// <summary>How many polls handed the job out.</summary>
     public int DispatchCount { get; internal init; }
 
-    /// <summary>How many nonces <c>GetThirdPartyJobDetails</c> issued for the job.</summary>
+    /// <summary>How many nonces were issued for the job (by <c>GetThirdPartyJobDetails</c>, or by <c>PollForJobs</c> for a custom job).</summary>
     public int NonceIssuedCount { get; internal init; }
 
-    /// <summary>How many <c>AcknowledgeThirdPartyJob</c> calls the job accepted (a repeated acknowledge counts again).</summary>
+    /// <summary>How many <c>AcknowledgeThirdPartyJob</c> or <c>AcknowledgeJob</c> calls the job accepted (a repeated acknowledge counts again).</summary>
     public int AcknowledgeCount { get; internal init; }
 
     /// <summary>The job whose success result with a continuation token queued this one, if any.</summary>
