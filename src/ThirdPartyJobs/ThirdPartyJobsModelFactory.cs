@@ -153,8 +153,14 @@ public static class ThirdPartyJobsModelFactory
     public static SessionCredentials SessionCredentials(
         string accessKeyId = "ASIAIOSFODNN7EXAMPLE",
         string secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        string sessionToken = "EXAMPLE-session-token") =>
-        new(accessKeyId, secretAccessKey, sessionToken);
+        string sessionToken = "EXAMPLE-session-token")
+    {
+        // Deliberately no values in these messages: the arguments are secrets.
+        return new(
+            string.IsNullOrEmpty(accessKeyId) ? throw new ArgumentException("The access key id must not be empty.", nameof(accessKeyId)) : accessKeyId,
+            string.IsNullOrEmpty(secretAccessKey) ? throw new ArgumentException("The secret access key must not be empty.", nameof(secretAccessKey)) : secretAccessKey,
+            string.IsNullOrEmpty(sessionToken) ? throw new ArgumentException("The session token must not be empty.", nameof(sessionToken)) : sessionToken);
+    }
 
     /// <summary>Builds an artifact store's encryption key.</summary>
     /// <param name="id">The KMS key id, ARN or alias ARN; by default the alias ARN of the S3 managed key in an example account.</param>

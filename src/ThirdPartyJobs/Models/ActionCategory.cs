@@ -34,5 +34,9 @@ public sealed record ActionCategory : ExtensibleEnum, IExtensibleEnum<ActionCate
     /// <param name="value">The wire value.</param>
     public static implicit operator ActionCategory(string value) => FromValue(value);
 
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static ActionCategory IExtensibleEnum<ActionCategory>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new ActionCategory(value, isKnown: false);
+
     private static ActionCategory Known(string value) => KnownValues[value] = new ActionCategory(value, isKnown: true);
 }

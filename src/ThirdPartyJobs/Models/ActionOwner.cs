@@ -26,5 +26,9 @@ public sealed record ActionOwner : ExtensibleEnum, IExtensibleEnum<ActionOwner>
     /// <param name="value">The wire value.</param>
     public static implicit operator ActionOwner(string value) => FromValue(value);
 
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static ActionOwner IExtensibleEnum<ActionOwner>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new ActionOwner(value, isKnown: false);
+
     private static ActionOwner Known(string value) => KnownValues[value] = new ActionOwner(value, isKnown: true);
 }

@@ -98,7 +98,7 @@ public sealed class ExtensibleEnumTests
         Assert.That(json, Is.EqualTo("""{"Category":"Deploy","Owner":"Partner","Provider":"P","Version":"1"}"""));
         Assert.That(back, Is.EqualTo(id));
         Assert.That(back.Category, Is.SameAs(ActionCategory.Deploy));
-        Assert.That(back.Owner.IsKnown, Is.False);
+        Assert.That(back.Owner!.IsKnown, Is.False);
     }
 
     [Test]

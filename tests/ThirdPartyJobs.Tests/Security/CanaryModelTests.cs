@@ -33,10 +33,10 @@ public sealed class CanaryModelTests
     public void The_canaries_really_are_in_the_parsed_job()
     {
         // Guards the other tests: the secrets are present and readable through the explicit APIs.
-        Assert.That(_job.Data.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
-        Assert.That(_job.Data.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
-        Assert.That(_job.Data.ArtifactCredentials.GetAccessKeyId(), Is.EqualTo(Canaries.AccessKeyId));
-        Assert.That(_job.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
+        Assert.That(_job.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
+        Assert.That(_job.Data!.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
+        Assert.That(_job.Data!.ArtifactCredentials.GetAccessKeyId(), Is.EqualTo(Canaries.AccessKeyId));
+        Assert.That(_job.Data!.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
         Assert.That(_models.Select(m => m.GetType()), Is.SupersetOf(new[]
         {
             typeof(JobDetails), typeof(JobData), typeof(ActionTypeId), typeof(ActionConfiguration), typeof(PipelineContext), typeof(Artifact),
@@ -81,8 +81,8 @@ public sealed class CanaryModelTests
             AssertClean(ModelGraph.DebuggerDisplay(model) ?? model.ToString(), $"the debugger's view of {model.GetType().Name}");
         }
 
-        Assert.That(ModelGraph.DebuggerDisplay(_job.Data.ArtifactCredentials!), Does.StartWith("SessionCredentials { AccessKeyId = ASIA…"));
-        Assert.That(ModelGraph.DebuggerDisplay(_job.Data.Configuration), Is.EqualTo("ActionConfiguration { ApiKey = ***, ProjectName = ***, Region = *** }"));
+        Assert.That(ModelGraph.DebuggerDisplay(_job.Data!.ArtifactCredentials!), Does.StartWith("SessionCredentials { AccessKeyId = ASIA…"));
+        Assert.That(ModelGraph.DebuggerDisplay(_job.Data!.Configuration), Is.EqualTo("ActionConfiguration { ApiKey = ***, ProjectName = ***, Region = *** }"));
     }
 
     [Test]
