@@ -32,19 +32,24 @@ public class AwsConfigurationException : ThirdPartyJobException
     public string Setting { get; }
 
     /// <summary>Classifies an SDK configuration failure (its message is the only signal the SDK gives) into ours.</summary>
-    internal static AwsConfigurationException From(AmazonClientException error, string? operation = null)
+    /// <param name="error">The SDK's exception.</param>
+    /// <param name="operation">The operation that needed the setting, when it failed at a call.</param>
+    /// <param name="profile">The profile the options named, if any.</param>
+    internal static AwsConfigurationException From(AmazonClientException error, string? operation = null, string? profile = null)
     {
         var text = error.Message ?? "";
+        bool Says(string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
         var (setting, message) =
-            text.Contains("profile", StringComparison.OrdinalIgnoreCase)
-                ? ("Profile", "The AWS profile named in AWSOptions.Profile, AWS:Profile or AWS_PROFILE was not found in the shared credentials or config file, or it cannot give credentials.")
-            : text.Contains("credential", StringComparison.OrdinalIgnoreCase)
+            profile is not null && Says("profile")
+                ? ("Profile", $"The AWS profile '{profile}' (AWSOptions.Profile, AWS:Profile or AWS_PROFILE) was not found in the shared credentials or config file, or it cannot give credentials.")
+            : Says("credential")
                 ? ("Credentials", $"No AWS credentials were found. Looked at: {CredentialSources}.")
-            : text.Contains("endpoint", StringComparison.OrdinalIgnoreCase) || text.Contains("URL", StringComparison.OrdinalIgnoreCase) || text.Contains("FIPS", StringComparison.OrdinalIgnoreCase) || text.Contains("Dualstack", StringComparison.OrdinalIgnoreCase)
-                ? ("ServiceURL", "The CodePipeline endpoint cannot be built from ServiceURL, UseFIPSEndpoint and UseDualstackEndpoint (AWSOptions.DefaultClientConfig or the AWS section).")
-            : text.Contains("region", StringComparison.OrdinalIgnoreCase)
+            : Says("region")
                 ? ("Region", "No AWS region was found. Looked at: AWSOptions.Region, AWS:Region, AWS_REGION / AWS_DEFAULT_REGION, the profile's region, and ServiceURL.")
+            : Says("endpoint") || Says("URL") || Says("FIPS") || Says("Dualstack")
+                ? ("ServiceURL", "The CodePipeline endpoint cannot be built from ServiceURL, UseFIPSEndpoint and UseDualstackEndpoint (AWSOptions.DefaultClientConfig or the AWS section).")
                 : ("Credentials", $"The AWS SDK could not prepare the request. Check the credentials and endpoint settings: {CredentialSources}.");
+
         // The SDK's own words say which source failed; they name settings and profiles, never key material.
         var said = string.IsNullOrWhiteSpace(text) ? "" : $" The AWS SDK said: {text}";
         return new AwsConfigurationException(message + said, setting, error) { Operation = operation };

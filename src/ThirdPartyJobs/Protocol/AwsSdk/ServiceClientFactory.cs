@@ -22,11 +22,11 @@ internal static class ServiceClientFactory
         }
         catch (AmazonClientException error)
         {
-            throw AwsConfigurationException.From(error);
+            throw AwsConfigurationException.From(error, profile: awsOptions.Profile);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or UriFormatException)
         {
-            throw AwsConfigurationException.From(new AmazonClientException(error.Message, error));
+            throw AwsConfigurationException.From(new AmazonClientException(error.Message, error), profile: awsOptions.Profile);
         }
 
         // AWSOptions copies DefaultClientConfig over the client's own config; set what the library owns again.
