@@ -64,6 +64,7 @@ internal static class ErrorMapper
             "InvalidJobStateException" => new InvalidJobStateException(text, details),
             "ActionTypeNotFoundException" => new ActionTypeNotFoundException(text, details),
             "ValidationException" => new ServiceValidationException(text, details),
+            "OutputVariablesSizeExceededException" => new OutputVariablesSizeExceededException(text, details),
             not null when ThrottlingCodes.Contains(code) => new ThrottledException(text, details),
             _ when status == HttpStatusCode.TooManyRequests => new ThrottledException(text, details),
             not null when TransientCodes.Contains(code) => new ServiceUnavailableException(text, details),

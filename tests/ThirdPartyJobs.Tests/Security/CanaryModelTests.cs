@@ -115,7 +115,7 @@ public sealed class CanaryModelTests
     {
         var modelTypes = typeof(JobDetails).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "ThirdPartyJobs" && !t.IsAbstract && !t.IsInterface && !typeof(Exception).IsAssignableFrom(t) && !typeof(Delegate).IsAssignableFrom(t))
-            .Where(t => t != typeof(ThirdPartyJobClient) && t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
+            .Where(t => t != typeof(ThirdPartyJobClient) && t != typeof(CustomJobClient) && t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
             .ToList();
 
         // Types that a GetThirdPartyJobDetails answer does not contain are checked with their own instances.
@@ -129,6 +129,10 @@ public sealed class CanaryModelTests
             new ExecutionDetails("summary", "ext", 5),
             new CurrentRevision("rev", "chg", DateTimeOffset.UnixEpoch, "summary"),
             ActionCategory.Compute,
+
+            // Custom-action jobs carry the same (secret) job data as the parsed third-party job.
+            ThirdPartyJobsModelFactory.CustomJob(data: _job.Data),
+            ThirdPartyJobsModelFactory.CustomJobDetails(data: _job.Data),
         };
         foreach (var other in others)
         {
