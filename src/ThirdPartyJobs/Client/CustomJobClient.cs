@@ -13,14 +13,9 @@ namespace ThirdPartyJobs;
 /// retry pipeline, error mapping and fidelity rules. Thread-safe; create one per process (or let
 /// <c>AddThirdPartyJobs</c> register it) and share it.
 /// </summary>
-public partial class CustomJobClient : ICustomJobClient, IDisposable
+public sealed partial class CustomJobClient : ICustomJobClient, IDisposable
 {
-    private readonly CallRunner _runner = null!;
-
-    /// <summary>For mocking only.</summary>
-    protected CustomJobClient()
-    {
-    }
+    private readonly CallRunner _runner;
 
     /// <summary>Creates a client. The AWS settings are checked here, not at the first call.</summary>
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL; null uses the SDK's defaults.</param>
@@ -39,7 +34,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<IReadOnlyList<CustomJob>> PollForJobsAsync(ActionTypeId actionTypeId, int? maxBatchSize = null, IReadOnlyDictionary<string, string>? queryParam = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CustomJob>> PollForJobsAsync(ActionTypeId actionTypeId, int? maxBatchSize = null, IReadOnlyDictionary<string, string>? queryParam = null, CancellationToken cancellationToken = default)
     {
         Require.ActionTypeId(actionTypeId);
         if (maxBatchSize is { } size)
@@ -53,7 +48,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<JobStatus?> AcknowledgeJobAsync(string jobId, string nonce, CancellationToken cancellationToken = default)
+    public Task<JobStatus?> AcknowledgeJobAsync(string jobId, string nonce, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.Nonce(nonce);
@@ -62,7 +57,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<CustomJobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<CustomJobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         var request = new TransportRequest(CodePipelineOperation.GetJobDetails, RequestWriter.GetJobDetails(jobId, clientToken: null), jobId, []);
@@ -70,7 +65,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task PutJobSuccessResultAsync(string jobId, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, IReadOnlyDictionary<string, string>? outputVariables = null, CancellationToken cancellationToken = default)
+    public Task PutJobSuccessResultAsync(string jobId, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, IReadOnlyDictionary<string, string>? outputVariables = null, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.CurrentRevision(currentRevision);
@@ -82,7 +77,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task PutJobFailureResultAsync(string jobId, FailureDetails failureDetails, CancellationToken cancellationToken = default)
+    public Task PutJobFailureResultAsync(string jobId, FailureDetails failureDetails, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.FailureDetails(failureDetails);
@@ -91,21 +86,7 @@ public partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <summary>Disposes the underlying AWS SDK client.</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Disposes the underlying AWS SDK client.</summary>
-    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _runner?.Transport.Dispose();
-        }
-    }
+    public void Dispose() => _runner.Transport.Dispose();
 
     // The model's QueryParamMap: at most one entry, key 1–50 characters, value 1–50 of [a-zA-Z0-9_-].
     private static void RequireQueryParam(IReadOnlyDictionary<string, string>? queryParam)

@@ -11,17 +11,11 @@ namespace ThirdPartyJobs;
 
 /// <summary>
 /// The client for CodePipeline's third-party job operations. Thread-safe; create one per
-/// process (or let <c>AddThirdPartyJobs</c> register it) and share it. Virtual members and the
-/// protected constructor make it mockable.
+/// process (or let <c>AddThirdPartyJobs</c> register it) and share it. Mock <see cref="IThirdPartyJobClient"/> in tests.
 /// </summary>
-public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
+public sealed class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
 {
-    private readonly CallRunner _runner = null!;
-
-    /// <summary>For mocking only.</summary>
-    protected ThirdPartyJobClient()
-    {
-    }
+    private readonly CallRunner _runner;
 
     /// <summary>Creates a client. The AWS settings are checked here, not at the first call.</summary>
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL (e.g. <c>configuration.GetAWSOptions()</c>). Null uses the SDK's defaults: the credential chain and the region from the environment or profile.</param>
@@ -40,7 +34,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<JobDetails?> GetJobDetailsAsync(string jobId, string clientToken, CancellationToken cancellationToken = default)
+    public Task<JobDetails?> GetJobDetailsAsync(string jobId, string clientToken, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.ClientToken(clientToken);
@@ -49,7 +43,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<IReadOnlyList<ThirdPartyJob>> PollForJobsAsync(ActionTypeId actionTypeId, int? maxBatchSize = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ThirdPartyJob>> PollForJobsAsync(ActionTypeId actionTypeId, int? maxBatchSize = null, CancellationToken cancellationToken = default)
     {
         Require.ActionTypeId(actionTypeId);
         if (maxBatchSize is { } size)
@@ -62,7 +56,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task<JobStatus?> AcknowledgeJobAsync(string jobId, string nonce, string clientToken, CancellationToken cancellationToken = default)
+    public Task<JobStatus?> AcknowledgeJobAsync(string jobId, string nonce, string clientToken, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.Nonce(nonce);
@@ -72,7 +66,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task PutJobSuccessResultAsync(string jobId, string clientToken, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, CancellationToken cancellationToken = default)
+    public Task PutJobSuccessResultAsync(string jobId, string clientToken, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.ClientToken(clientToken);
@@ -84,7 +78,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public virtual Task PutJobFailureResultAsync(string jobId, string clientToken, FailureDetails failureDetails, CancellationToken cancellationToken = default)
+    public Task PutJobFailureResultAsync(string jobId, string clientToken, FailureDetails failureDetails, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         Require.ClientToken(clientToken);
@@ -94,21 +88,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     }
 
     /// <summary>Disposes the underlying AWS SDK client.</summary>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Disposes the underlying AWS SDK client.</summary>
-    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _runner?.Transport.Dispose();
-        }
-    }
+    public void Dispose() => _runner.Transport.Dispose();
 
     internal static CallRunner CreateRunner(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, Type category)
     {
