@@ -35,19 +35,20 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL (e.g. <c>configuration.GetAWSOptions()</c>). Null uses the SDK's defaults: the credential chain and the region from the environment or profile.</param>
     /// <param name="options">Retry and timeout settings; null uses the defaults.</param>
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
+    /// <param name="timeProvider">The clock for all waiting (backoff, timeouts); null means <see cref="TimeProvider.System"/>. Tests pass a fake one.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
-    public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
-        : this(CreateTransport(awsOptions, options), options, loggerFactory)
+    public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(CreateTransport(awsOptions, options), options, loggerFactory, timeProvider)
     {
     }
 
-    internal ThirdPartyJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory)
+    internal ThirdPartyJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
     {
         options ??= new ThirdPartyJobsOptions();
         ThirdPartyJobsOptionsValidator.ThrowIfInvalid(options);
         _transport = transport;
         _retry = options.Retry;
-        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)loggerFactory?.CreateLogger<ThirdPartyJobClient>() ?? NullLogger.Instance;
         _pipeline = ResiliencePipelineFactory.Create(options.Retry, _timeProvider, loggerFactory);
     }
@@ -131,7 +132,8 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Log.Calling(_logger, request.Operation, request.JobId);
         try
         {
-            var response = await _pipeline.ExecuteAsync(
+            var response = await _pipeline.ExecuteOperationAsync(
+                request.Operation,
                 static async (state, token) =>
                 {
                     if (++state.Attempts > 1)

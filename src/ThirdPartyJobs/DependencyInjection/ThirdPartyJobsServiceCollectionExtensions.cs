@@ -14,7 +14,9 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     /// <summary>
     /// Registers the client with settings from <paramref name="configuration"/>: AWS settings from
     /// its <c>"AWS"</c> section (unless <c>AWSOptions</c> are registered already), retry settings
-    /// from <c>"ThirdPartyJobs"</c>. Settings are validated when the host starts.
+    /// from <c>"ThirdPartyJobs"</c>. Settings are validated when the host starts (an
+    /// <see cref="OptionsValidationException"/> naming each bad key and its range); a registered
+    /// <see cref="TimeProvider"/> is the client's clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -64,13 +66,8 @@ public static class ThirdPartyJobsServiceCollectionExtensions
         services.TryAddSingleton<IThirdPartyJobClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-            if (options.TimeProvider is null && provider.GetService<TimeProvider>() is { } timeProvider)
-            {
-                options.TimeProvider = timeProvider;
-            }
-
             var awsOptions = provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
-            return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
+            return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
         return services;
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 
 namespace ThirdPartyJobs.Protocol.AwsSdk;
@@ -64,20 +62,9 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         return null;
     }
 
-    private static bool IsNetworkFailure(Exception error)
-    {
-        for (var current = error; current is not null; current = current.InnerException)
-        {
-            if (current is HttpRequestException or IOException or SocketException or WebException or TimeoutException
-                || (current is OperationCanceledException && current.InnerException is TimeoutException))
-            {
-                return true;
-            }
-        }
-
-        // The SDK wraps transport failures in an AmazonServiceException without status or code.
-        return error is AmazonServiceException { StatusCode: 0, ErrorCode: null };
-    }
+    // The SDK wraps transport failures in an AmazonServiceException without status or code.
+    private static bool IsNetworkFailure(Exception error) =>
+        AwsErrorClassifier.IsNetworkFailure(error) || error is AmazonServiceException { StatusCode: 0, ErrorCode: null };
 
     // The type and message of the innermost cause; none of these carry request content.
     private static string Describe(Exception error)
