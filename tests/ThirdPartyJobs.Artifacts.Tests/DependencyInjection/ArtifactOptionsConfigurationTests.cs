@@ -78,4 +78,12 @@ public sealed class ArtifactOptionsConfigurationTests
             Assert.That(typeof(ArtifactOptions).GetProperties().Select(p => p.PropertyType), Has.None.AssignableTo<TimeProvider>(), "the clock is a constructor argument, never an option");
         });
     }
+
+    [Test]
+    public void Null_sections_are_reported_by_key()
+    {
+        var failures = ArtifactOptionsValidator.GetFailures(new ArtifactOptions { Retry = null!, ArchiveLimits = null! });
+
+        Assert.That(failures, Is.EquivalentTo(new[] { "ThirdPartyJobs:Artifacts:Retry must not be null.", "ThirdPartyJobs:Artifacts:ArchiveLimits must not be null." }));
+    }
 }

@@ -43,7 +43,7 @@ public sealed class S3RetryLoggingTests
     }
 
     [Test]
-    public void A_failed_request_logs_one_line_per_retry_and_one_final_line()
+    public void A_failed_request_logs_one_line_per_retry_at_the_default_level()
     {
         using var recorder = new Recorder();
         using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(recorder)); // the default level, Information
@@ -71,7 +71,8 @@ public sealed class S3RetryLoggingTests
             Assert.That(retries.Select(e => e.Exception), Is.All.Null, "no stack trace per retry");
             Assert.That(recorder.Entries.Where(e => e.Category.StartsWith("Polly", StringComparison.Ordinal)), Is.Empty);
             Assert.That(recorder.Entries.Select(e => e.Message), Has.None.Contains("(null)"));
-            Assert.That(recorder.Entries, Has.Count.EqualTo(5), "four retry lines and the final failure line");
+            Assert.That(recorder.Entries, Has.Count.EqualTo(4), "four retry lines; the final failure is the caller's exception (logged at Debug)");
+            Assert.That(printed, Is.EqualTo(4), "no stack trace at the default level");
         });
     }
 
@@ -83,6 +84,7 @@ public sealed class S3RetryLoggingTests
         var failure = S3ServiceFailure.From(error, ["abc"]);
 
         Assert.That(failure.Message, Is.EqualTo(SecretScrubber.WithheldMessage));
+        Assert.That(S3ErrorMapper.Scrub("key AKIDLONGSECRET in use", ["AKIDLONGSECRET"]), Is.EqualTo("key *** in use"), "long secrets are replaced");
         Assert.That(S3ServiceFailure.From(error, ["not-quoted-secret"]).Message, Is.EqualTo("Token abc is not valid"));
     }
 
