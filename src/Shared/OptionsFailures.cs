@@ -59,9 +59,18 @@ internal static partial class OptionsFailures
         }
     }
 
-    /// <summary>The exception for options passed to a constructor.</summary>
-    public static ArgumentException ToException(List<string> failures, string what, string parameterName) =>
-        new($"Invalid {what}: " + string.Join(" ", failures), parameterName);
+    /// <summary>For options passed to a constructor: throws an <see cref="ArgumentException"/> listing every problem.</summary>
+    public static void ThrowIfAny(List<string> failures, string what, string parameterName)
+    {
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException($"Invalid {what}: " + string.Join(" ", failures), parameterName);
+        }
+    }
+
+    /// <summary>For options from dependency injection: the result <c>ValidateOnStart</c> turns into an <see cref="OptionsValidationException"/>.</summary>
+    public static ValidateOptionsResult ToResult(List<string> failures) =>
+        failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
     [GeneratedRegex(@"^\w+: The field (?<path>[\w.]+) (?<rule>.+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex GeneratedFailure();

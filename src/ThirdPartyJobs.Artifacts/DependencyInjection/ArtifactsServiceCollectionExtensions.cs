@@ -1,8 +1,8 @@
-using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ThirdPartyJobs;
 using ThirdPartyJobs.Artifacts;
 using ThirdPartyJobs.Artifacts.Validation;
 
@@ -25,8 +25,7 @@ public static class ArtifactsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddDefaultAWSOptions(configuration.GetAWSOptions());
-        services.AddOptions<ArtifactOptions>().Bind(configuration.GetSection(ArtifactOptions.SectionName));
+        AwsOptionsRegistration.Bind<ArtifactOptions>(services, configuration, ArtifactOptions.SectionName);
         return AddCore(services);
     }
 
@@ -53,8 +52,7 @@ public static class ArtifactsServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
-        services.AddOptions<ArtifactOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArtifactOptions>, ArtifactOptionsValidator>());
+        AwsOptionsRegistration.AddValidated<ArtifactOptions, ArtifactOptionsValidator>(services);
 
         // The pipeline's region, like the CodePipeline client's: a configuration step, so validation sees the result.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ArtifactOptions>, RegionFromAwsOptions>());
@@ -71,8 +69,7 @@ public static class ArtifactsServiceCollectionExtensions
         {
             if (options.Region is null)
             {
-                var awsOptions = provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
-                options.Region = awsOptions?.Region?.SystemName;
+                options.Region = AwsOptionsRegistration.Resolve(provider)?.Region?.SystemName;
             }
         }
     }

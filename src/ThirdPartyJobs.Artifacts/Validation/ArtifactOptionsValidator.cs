@@ -12,21 +12,10 @@ internal sealed class ArtifactOptionsValidator : IValidateOptions<ArtifactOption
 {
     private static readonly ArtifactOptionsAttributesValidator Attributes = new();
 
-    public ValidateOptionsResult Validate(string? name, ArtifactOptions options)
-    {
-        var failures = GetFailures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, ArtifactOptions options) => OptionsFailures.ToResult(GetFailures(options));
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem (for direct construction).</summary>
-    public static void ThrowIfInvalid(ArtifactOptions options)
-    {
-        var failures = GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw OptionsFailures.ToException(failures, "artifact options", nameof(options));
-        }
-    }
+    public static void ThrowIfInvalid(ArtifactOptions options) => OptionsFailures.ThrowIfAny(GetFailures(options), "artifact options", nameof(options));
 
     internal static List<string> GetFailures(ArtifactOptions options)
     {

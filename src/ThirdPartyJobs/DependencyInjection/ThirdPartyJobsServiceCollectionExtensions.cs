@@ -1,4 +1,3 @@
-using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -25,8 +24,7 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddDefaultAWSOptions(configuration.GetAWSOptions());
-        services.AddOptions<ThirdPartyJobsOptions>().Bind(configuration.GetSection(ThirdPartyJobsOptions.SectionName));
+        AwsOptionsRegistration.Bind<ThirdPartyJobsOptions>(services, configuration, ThirdPartyJobsOptions.SectionName);
         return AddCore(services);
     }
 
@@ -61,13 +59,11 @@ public static class ThirdPartyJobsServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
-        services.AddOptions<ThirdPartyJobsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThirdPartyJobsOptions>, ThirdPartyJobsOptionsValidator>());
+        AwsOptionsRegistration.AddValidated<ThirdPartyJobsOptions, ThirdPartyJobsOptionsValidator>(services);
         services.TryAddSingleton<IThirdPartyJobClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-            var awsOptions = provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
-            return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+            return new ThirdPartyJobClient(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
         return services;
     }

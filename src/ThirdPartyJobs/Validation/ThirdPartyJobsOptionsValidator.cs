@@ -14,21 +14,10 @@ internal sealed class ThirdPartyJobsOptionsValidator : IValidateOptions<ThirdPar
 
     private static readonly ThirdPartyJobsOptionsAttributesValidator Attributes = new();
 
-    public ValidateOptionsResult Validate(string? name, ThirdPartyJobsOptions options)
-    {
-        var failures = GetFailures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, ThirdPartyJobsOptions options) => OptionsFailures.ToResult(GetFailures(options));
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem (for direct construction).</summary>
-    public static void ThrowIfInvalid(ThirdPartyJobsOptions options)
-    {
-        var failures = GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw OptionsFailures.ToException(failures, "ThirdPartyJobs options", nameof(options));
-        }
-    }
+    public static void ThrowIfInvalid(ThirdPartyJobsOptions options) => OptionsFailures.ThrowIfAny(GetFailures(options), "ThirdPartyJobs options", nameof(options));
 
     internal static List<string> GetFailures(ThirdPartyJobsOptions options)
     {
