@@ -1,4 +1,3 @@
-using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +30,6 @@ internal static class AwsOptionsRegistration
     }
 
     /// <summary>The registered <c>AWSOptions</c>, else those of the <c>"AWS"</c> section of a registered configuration, else null (the SDK's defaults).</summary>
-    public static AWSOptions? Resolve(IServiceProvider provider) =>
-        provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
+    public static Amazon.Extensions.NETCore.Setup.AWSOptions? Resolve(IServiceProvider provider) =>
+        provider.GetService<Amazon.Extensions.NETCore.Setup.AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
 }
