@@ -20,6 +20,10 @@ internal sealed class RetryClassifier : IRetryClassifier
     public string ErrorCode(Exception error) => error switch
     {
         ThirdPartyJobException { ErrorCode: { } code } => code,
+        ThirdPartyJobException { StatusCode: { } status } => "HTTP " + (int)status,
+
+        // The transport reports a failure to get any (whole) answer this way: a refused or reset connection, DNS, a cut-off body.
+        ServiceUnavailableException => "NoResponse",
         ThirdPartyJobException service => service.GetType().Name,
         TimeoutRejectedException => "AttemptTimeout",
         _ => error.GetType().Name,

@@ -143,7 +143,32 @@ public sealed class RetryLoggingTests
         Assert.That(_logs.Entries.Select(e => e.Message), Is.EqualTo(new[]
         {
             "PollForThirdPartyJobs: attempt 1 of 2 failed with ThrottlingException; retrying in 0 ms",
-            "AcknowledgeThirdPartyJob: attempt 1 of 2 failed with ServiceUnavailableException; retrying in 0 ms",
+            "AcknowledgeThirdPartyJob: attempt 1 of 2 failed with NoResponse; retrying in 0 ms",
         }));
+    }
+
+    [Test]
+    public void A_call_to_a_closed_port_logs_one_line_per_retry_and_no_stack_trace()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var client = Integration.LoopbackClient.Create($"http://127.0.0.1:{port}", Integration.LoopbackClient.FastOptions(maxAttempts: 5), _loggerFactory);
+
+        Assert.ThrowsAsync<ServiceUnavailableException>(() => client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "P", "1"), 1));
+
+        TestContext.Out.WriteLine($"closed port, 5 attempts: {_logs.Entries.Count} entries, {PrintedLines()} printed lines");
+        Assert.Multiple(() =>
+        {
+            Assert.That(_logs.Entries.Select(e => e.Message), Is.EqualTo(new[]
+            {
+                "PollForThirdPartyJobs: attempt 1 of 5 failed with NoResponse; retrying in 5 ms",
+                "PollForThirdPartyJobs: attempt 2 of 5 failed with NoResponse; retrying in 10 ms",
+                "PollForThirdPartyJobs: attempt 3 of 5 failed with NoResponse; retrying in 20 ms",
+                "PollForThirdPartyJobs: attempt 4 of 5 failed with NoResponse; retrying in 20 ms",
+            }));
+            Assert.That(PrintedLines(), Is.EqualTo(4), "issue 13 measured 63 lines (9 Polly entries with stack traces) for this before the shared retry layer");
+        });
     }
 }
