@@ -1,8 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
-using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace ThirdPartyJobs;
@@ -10,24 +10,31 @@ namespace ThirdPartyJobs;
 /// <summary>
 /// The one retry layer of every AWS call the library makes: an overall timeout around
 /// exponential-backoff retries around a per-attempt timeout, all waiting on the given
-/// <see cref="TimeProvider"/>. Each retry is one log line at Warning (operation, attempt, delay,
-/// error code; no stack trace: the caller gets the final exception); Polly's own log entries are
-/// off (they repeat per attempt at Information and carry stack traces), its metrics stay on.
-/// Shared source: linked into ThirdPartyJobs and ThirdPartyJobs.Artifacts, internal in each.
+/// <see cref="TimeProvider"/>. One pipeline per operation (built on first use, then shared), so that
+/// each retry's log line names its operation without a per-call context. Each retry is one line at
+/// Warning (operation, attempt, delay, error code; no stack trace: the caller gets the final
+/// exception); Polly's own telemetry is off. Shared source: linked into ThirdPartyJobs and
+/// ThirdPartyJobs.Artifacts, internal in each.
 /// </summary>
-internal static class RetryPipeline
+/// <param name="identity">Names and the log event id.</param>
+/// <param name="options">The validated retry settings.</param>
+/// <param name="classify">Whether a failure is worth another attempt (given the caller's token), and its error code for the log.</param>
+/// <param name="timeProvider">The clock for delays and timeouts.</param>
+/// <param name="logger">Where retries are logged.</param>
+internal sealed class RetryPipeline(RetryPipelineIdentity identity, ThirdPartyJobsRetryOptions options, IRetryClassifier classify, TimeProvider timeProvider, ILogger? logger)
 {
-    /// <summary>Builds the pipeline.</summary>
-    /// <param name="identity">Names (pipeline, instance, operation fallback) and the log event id.</param>
-    /// <param name="options">The validated retry settings.</param>
-    /// <param name="classify">Whether a failure is worth another attempt (given the caller's token), and its error code for the log.</param>
-    /// <param name="timeProvider">The clock for delays and timeouts.</param>
-    /// <param name="logger">Where retries are logged.</param>
-    public static ResiliencePipeline Create(RetryPipelineIdentity identity, ThirdPartyJobsRetryOptions options, IRetryClassifier classify, TimeProvider timeProvider, ILogger? logger)
+    private readonly ConcurrentDictionary<string, ResiliencePipeline> _byOperation = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>The pipeline for <paramref name="operation"/> (e.g. <c>GetThirdPartyJobDetails</c>), the name its retry lines show.</summary>
+    public ResiliencePipeline For(string operation) =>
+        _byOperation.TryGetValue(operation, out var pipeline) ? pipeline : _byOperation.GetOrAdd(operation, Build(operation)); // no delegate per call
+
+    private ResiliencePipeline Build(string operation)
     {
-        logger ??= NullLogger.Instance;
-        var log = RetryLog.For(identity.RetryEventId);
-        var builder = new ResiliencePipelineBuilder { Name = identity.PipelineName, InstanceName = identity.InstanceName, TimeProvider = timeProvider };
+        var log = identity.Log;
+        var logged = identity.OperationPrefix + operation;
+        var builder = new ResiliencePipelineBuilder { Name = identity.PipelineName, InstanceName = operation, TimeProvider = timeProvider };
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "OverallTimeout", Timeout = options.OverallTimeout });
         if (options.MaxAttempts > 1)
         {
@@ -44,14 +51,8 @@ internal static class RetryPipeline
                 OnRetry = args =>
                 {
                     // AttemptNumber counts retries from 0: the attempt that just failed is AttemptNumber + 1.
-                    log(
-                        logger,
-                        args.Context.OperationKey ?? identity.PipelineName,
-                        args.AttemptNumber + 1,
-                        options.MaxAttempts,
-                        args.Outcome.Exception is { } error ? classify.ErrorCode(error) : "no error",
-                        (long)args.RetryDelay.TotalMilliseconds,
-                        null);
+                    var code = args.Outcome.Exception is { } error ? classify.ErrorCode(error) : "no error";
+                    log(_logger, logged, args.AttemptNumber + 1, options.MaxAttempts, code, (long)args.RetryDelay.TotalMilliseconds, null);
                     return default;
                 },
             });
@@ -59,42 +60,21 @@ internal static class RetryPipeline
 
         builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
 
-        // Metrics only: a logger factory that discards Polly's own entries (our line above replaces them).
-        builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
+        // No Polly telemetry (ConfigureTelemetry): its log entries repeat per attempt with stack traces, and its
+        // metrics would count what the packages' own telemetry already counts. The line above is the record.
         return builder.Build();
-    }
-
-    /// <summary>
-    /// Runs <paramref name="callback"/> through <paramref name="pipeline"/> with <paramref name="operation"/>
-    /// as the context's operation key, which names the call in the retry log line.
-    /// </summary>
-    public static async ValueTask<TResult> ExecuteOperationAsync<TResult, TState>(
-        this ResiliencePipeline pipeline,
-        string operation,
-        Func<TState, CancellationToken, ValueTask<TResult>> callback,
-        TState state,
-        CancellationToken cancellationToken)
-    {
-        var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-        try
-        {
-            return await pipeline.ExecuteAsync(
-                static (context, call) => call.Callback(call.State, context.CancellationToken),
-                context,
-                (Callback: callback, State: state)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
     }
 }
 
-/// <summary>What a package's retry pipeline is called and which event id its retry line uses.</summary>
-/// <param name="PipelineName">Polly's pipeline name (metrics' <c>pipeline.name</c> tag), also the operation when none is given.</param>
-/// <param name="InstanceName">Polly's pipeline instance name (metrics' <c>pipeline.instance</c> tag); never null so that no <c>(null)</c> appears.</param>
+/// <summary>What a package's retry pipelines are called and which event id their retry line uses.</summary>
+/// <param name="PipelineName">Polly's pipeline name (its instance name is the operation, so nothing shows <c>(null)</c>).</param>
+/// <param name="OperationPrefix">Put before the operation in the log line (e.g. <c>"S3 "</c>); empty for none.</param>
 /// <param name="RetryEventId">The event id of the retry log line, from the package's own range.</param>
-internal sealed record RetryPipelineIdentity(string PipelineName, string InstanceName, int RetryEventId);
+internal sealed record RetryPipelineIdentity(string PipelineName, string OperationPrefix, int RetryEventId)
+{
+    /// <summary>The retry line with this identity's event id, defined once (pipelines are built per client or per job).</summary>
+    public Action<ILogger, string, int, int, string, long, Exception?> Log { get; } = RetryLog.For(RetryEventId);
+}
 
 /// <summary>A package's view of its failures: which are worth another attempt, and what to call them in a log line.</summary>
 internal interface IRetryClassifier

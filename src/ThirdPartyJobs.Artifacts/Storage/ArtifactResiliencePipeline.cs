@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace ThirdPartyJobs.Artifacts.Storage;
 
@@ -11,8 +10,8 @@ internal static class ArtifactResiliencePipeline
     /// <summary>The event id of the S3 retry line (in the Artifacts package's range, 2001–2099).</summary>
     public const int RetryEventId = 2010;
 
-    private static readonly RetryPipelineIdentity Identity = new(Name, "JobArtifacts", RetryEventId);
+    private static readonly RetryPipelineIdentity Identity = new(Name, "S3 ", RetryEventId);
 
-    public static ResiliencePipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILogger logger) =>
-        RetryPipeline.Create(Identity, options, S3ErrorClassifier.Instance, timeProvider, logger);
+    public static RetryPipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILogger logger) =>
+        new(Identity, options, S3ErrorClassifier.Instance, timeProvider, logger);
 }

@@ -9,7 +9,7 @@ namespace ThirdPartyJobs.Artifacts.Storage;
 /// Runs one S3 request through the retry pipeline; when S3 says the credentials expired, asks the
 /// credentials source once more and repeats the request; maps whatever still fails to a typed exception.
 /// </summary>
-internal sealed class S3Executor(JobArtifactCredentials credentials, ResiliencePipeline pipeline, ILogger logger, string jobId, TimeProvider timeProvider)
+internal sealed class S3Executor(JobArtifactCredentials credentials, RetryPipeline pipelines, ILogger logger, string jobId, TimeProvider timeProvider)
 {
     /// <summary>The clock of the retry pipeline, for the few waits outside it.</summary>
     public TimeProvider TimeProvider { get; } = timeProvider;
@@ -28,8 +28,7 @@ internal sealed class S3Executor(JobArtifactCredentials credentials, ResilienceP
             var state = new AttemptState<T>(send, () => Credentials.Secrets(used));
             try
             {
-                return await pipeline.ExecuteOperationAsync(
-                    "S3 " + operation,
+                return await pipelines.For(operation).ExecuteAsync(
                     static async (state, token) =>
                     {
                         state.Attempts++;

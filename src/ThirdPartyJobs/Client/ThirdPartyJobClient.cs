@@ -21,7 +21,7 @@ namespace ThirdPartyJobs;
 public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
 {
     private readonly ICodePipelineTransport _transport = null!;
-    private readonly ResiliencePipeline _pipeline = null!;
+    private readonly RetryPipeline _pipelines = null!;
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ThirdPartyJobsRetryOptions _retry = null!;
@@ -50,7 +50,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         _retry = options.Retry;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)loggerFactory?.CreateLogger<ThirdPartyJobClient>() ?? NullLogger.Instance;
-        _pipeline = ResiliencePipelineFactory.Create(options.Retry, _timeProvider, loggerFactory);
+        _pipelines = ResiliencePipelineFactory.Create(options.Retry, _timeProvider, loggerFactory);
     }
 
     /// <inheritdoc/>
@@ -132,8 +132,7 @@ public class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
         Log.Calling(_logger, request.Operation, request.JobId);
         try
         {
-            var response = await _pipeline.ExecuteOperationAsync(
-                request.Operation,
+            var response = await _pipelines.For(request.Operation).ExecuteAsync(
                 static async (state, token) =>
                 {
                     if (++state.Attempts > 1)

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Polly;
 
 namespace ThirdPartyJobs.Resilience;
 
-/// <summary>The client's retry pipeline: the shared <see cref="RetryPipeline"/> with CodePipeline's classifier.</summary>
+/// <summary>The client's retry pipelines: the shared <see cref="RetryPipeline"/> with CodePipeline's classifier.</summary>
 internal static class ResiliencePipelineFactory
 {
     public const string PipelineName = "ThirdPartyJobs.CodePipeline";
@@ -11,8 +10,8 @@ internal static class ResiliencePipelineFactory
     /// <summary>The event id of the client's retry line (the client's range is 1001–1099).</summary>
     public const int RetryEventId = 1004;
 
-    private static readonly RetryPipelineIdentity Identity = new(PipelineName, "ThirdPartyJobClient", RetryEventId);
+    private static readonly RetryPipelineIdentity Identity = new(PipelineName, string.Empty, RetryEventId);
 
-    public static ResiliencePipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
-        RetryPipeline.Create(Identity, options, RetryClassifier.Instance, timeProvider, loggerFactory?.CreateLogger<ThirdPartyJobClient>());
+    public static RetryPipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
+        new(Identity, options, RetryClassifier.Instance, timeProvider, loggerFactory?.CreateLogger<ThirdPartyJobClient>());
 }

@@ -172,3 +172,17 @@ public sealed class RetryLoggingTests
         });
     }
 }
+
+/// <summary>The shared retry layer builds one pipeline per operation, once, named for it.</summary>
+[TestFixture]
+public sealed class RetryPipelineTests
+{
+    [Test]
+    public void Each_operation_gets_one_pipeline_built_once()
+    {
+        var pipelines = ThirdPartyJobs.Resilience.ResiliencePipelineFactory.Create(new ThirdPartyJobsRetryOptions(), TimeProvider.System, null);
+
+        Assert.That(pipelines.For("GetThirdPartyJobDetails"), Is.SameAs(pipelines.For("GetThirdPartyJobDetails")));
+        Assert.That(pipelines.For("GetThirdPartyJobDetails"), Is.Not.SameAs(pipelines.For("PollForThirdPartyJobs")));
+    }
+}
