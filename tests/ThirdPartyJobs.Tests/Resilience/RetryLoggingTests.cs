@@ -182,7 +182,9 @@ public sealed class RetryPipelineTests
     {
         var pipelines = ThirdPartyJobs.Resilience.ResiliencePipelineFactory.Create(new ThirdPartyJobsRetryOptions(), TimeProvider.System, null);
 
-        Assert.That(pipelines.For("GetThirdPartyJobDetails"), Is.SameAs(pipelines.For("GetThirdPartyJobDetails")));
+        var first = pipelines.For("GetThirdPartyJobDetails");
+
+        Assert.That(pipelines.For("GetThirdPartyJobDetails"), Is.SameAs(first));
         Assert.That(pipelines.For("GetThirdPartyJobDetails"), Is.Not.SameAs(pipelines.For("PollForThirdPartyJobs")));
     }
 }
