@@ -22,16 +22,16 @@ internal sealed class JobArtifacts : IJobArtifacts
     private readonly S3ArtifactUploader _uploader;
     private int _disposed;
 
-    public JobArtifacts(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource, ArtifactOptions options, ILoggerFactory? loggerFactory)
+    public JobArtifacts(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource, ArtifactOptions options, ILoggerFactory? loggerFactory, TimeProvider timeProvider)
     {
         _job = job;
         _options = options;
-        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _timeProvider = timeProvider;
         _logger = (ILogger?)loggerFactory?.CreateLogger("ThirdPartyJobs.Artifacts") ?? NullLogger.Instance;
         _credentials = new JobArtifactCredentials(credentialsSource);
         _client = S3ClientFactory.Create(_credentials, options);
-        var pipeline = ArtifactResiliencePipeline.Create(options.Retry, _timeProvider, loggerFactory);
-        _executor = new S3Executor(_credentials, pipeline, _logger, job.Id);
+        var pipeline = ArtifactResiliencePipeline.Create(options.Retry, _timeProvider, _logger);
+        _executor = new S3Executor(_credentials, pipeline, _logger, job.Id, _timeProvider);
         _uploader = new S3ArtifactUploader(_client, _executor, options, _logger);
     }
 

@@ -8,16 +8,19 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
 {
     private readonly ArtifactOptions _options;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a factory.</summary>
     /// <param name="options">Region, endpoint, part size, limits and retries; null uses the defaults.</param>
     /// <param name="loggerFactory">Where artifact operations and retries are logged; never credentials.</param>
+    /// <param name="timeProvider">The clock for all waiting (backoff, timeouts, idle reads); null means <see cref="TimeProvider.System"/>. Tests pass a fake one.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
-    public JobArtifactsFactory(ArtifactOptions? options = null, ILoggerFactory? loggerFactory = null)
+    public JobArtifactsFactory(ArtifactOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? new ArtifactOptions();
         ArtifactOptionsValidator.ThrowIfInvalid(_options);
         _loggerFactory = loggerFactory;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc/>
@@ -39,6 +42,6 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
             throw new ArgumentException($"Job {job.Id} has no data.", nameof(job));
         }
 
-        return new JobArtifacts(job, credentialsSource, _options, _loggerFactory);
+        return new JobArtifacts(job, credentialsSource, _options, _loggerFactory, _timeProvider);
     }
 }

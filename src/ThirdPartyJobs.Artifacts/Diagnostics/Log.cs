@@ -23,7 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Job {JobId}: S3 reported the artifact credentials expired during {Operation} of {ArtifactName}; asking the credentials source again")]
     public static partial void CredentialsExpired(ILogger logger, string jobId, string operation, string artifactName);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Job {JobId}: S3 {Operation} of {ArtifactName} failed after {Attempts} attempt(s) with {ErrorCode}")]
+    // Debug, like the client's final failures: the caller receives the exception and decides how loud it is; the retries before it are Warning lines (event 2010).
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Job {JobId}: S3 {Operation} of {ArtifactName} failed after {Attempts} attempt(s) with {ErrorCode}")]
     public static partial void RequestFailed(ILogger logger, string jobId, string operation, string artifactName, int attempts, string? errorCode, Exception exception);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Job {JobId}: download of {ArtifactName} was interrupted at byte {Position} of {Length}; resuming (resume {Resume})")]

@@ -1,43 +1,17 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Polly;
-using Polly.Retry;
-using Polly.Telemetry;
-using Polly.Timeout;
 
 namespace ThirdPartyJobs.Artifacts.Storage;
 
-/// <summary>
-/// The one retry layer for S3 requests: exponential-backoff retries of throttling and transient
-/// faults around a per-attempt timeout. All waiting goes through the options' <see cref="TimeProvider"/>.
-/// </summary>
+/// <summary>The retry layer of S3 requests: the shared <see cref="RetryPipeline"/> with the S3 classifier.</summary>
 internal static class ArtifactResiliencePipeline
 {
     public const string Name = "ThirdPartyJobs.Artifacts.S3";
 
-    public static ResiliencePipeline Create(ArtifactRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
-    {
-        var builder = new ResiliencePipelineBuilder { Name = Name, TimeProvider = timeProvider };
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                Name = "Retry",
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } error && S3ErrorClassifier.IsTransient(error, args.Context.CancellationToken)),
-            });
-        }
+    /// <summary>The event id of the S3 retry line (in the Artifacts package's range, 2001–2099).</summary>
+    public const int RetryEventId = 2010;
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+    private static readonly RetryPipelineIdentity Identity = new(Name, "S3 ", RetryEventId);
 
-        // Polly logs retries through the user's logger factory. S3 error messages carry no credentials,
-        // and the SDK exceptions it sees never include the raw response body in their text.
-        builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance });
-        return builder.Build();
-    }
+    public static RetryPipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILogger logger) =>
+        new(Identity, options, S3ErrorClassifier.Instance, timeProvider, logger);
 }

@@ -9,7 +9,7 @@ namespace ThirdPartyJobs.Artifacts.Storage;
 /// An artifact object streamed from S3. A read that fails on the network, stalls longer than
 /// <see cref="ArtifactOptions.ReadIdleTimeout"/> or ends early is resumed with a ranged GET of the
 /// same object version (If-Match on its ETag) from the current position, up to
-/// <see cref="ArtifactRetryOptions.MaxAttempts"/> times in all.
+/// <see cref="ThirdPartyJobsRetryOptions.MaxAttempts"/> times in all.
 /// </summary>
 internal sealed class S3ArtifactReadStream : Stream
 {

@@ -228,7 +228,7 @@ internal sealed class S3ArtifactUploader(IAmazonS3 client, S3Executor executor, 
         try
         {
             // Not the caller's token: a cancelled upload must still be cleaned up. Bounded by the attempt timeout.
-            using var timeout = new CancellationTokenSource(options.Retry.AttemptTimeout, options.TimeProvider ?? TimeProvider.System);
+            using var timeout = new CancellationTokenSource(options.Retry.AttemptTimeout, executor.TimeProvider);
             await client.AbortMultipartUploadAsync(
                 new AbortMultipartUploadRequest { BucketName = target.BucketName, Key = target.ObjectKey, UploadId = uploadId },
                 timeout.Token).ConfigureAwait(false);

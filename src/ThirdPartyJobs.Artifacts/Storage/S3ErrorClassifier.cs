@@ -1,19 +1,13 @@
 using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Polly.Timeout;
 
 namespace ThirdPartyJobs.Artifacts.Storage;
 
 /// <summary>Sorts S3 failures: worth another attempt, expired credentials, or final.</summary>
-internal static class S3ErrorClassifier
+internal sealed class S3ErrorClassifier : IRetryClassifier
 {
-    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
-    {
-        "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "BandwidthLimitExceeded", "RequestThrottled",
-        "TooManyRequestsException", "InternalError", "ServiceUnavailable", "RequestTimeout", "RequestTimeoutException",
-        "OperationAborted", "PriorRequestNotComplete",
-    };
+    public static readonly S3ErrorClassifier Instance = new();
 
     private static readonly HashSet<string> ExpiredCodes = new(StringComparer.Ordinal)
     {
@@ -59,11 +53,20 @@ internal static class S3ErrorClassifier
         error.ErrorCode is { } code && WrongRegionCodes.Contains(code) || error.StatusCode == HttpStatusCode.MovedPermanently;
 
     public static bool IsTransient(S3ServiceFailure error) =>
-        (error.ErrorCode is { } code && TransientCodes.Contains(code))
-        || error.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
-            or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        AwsErrorClassifier.IsThrottlingCode(error.ErrorCode) || AwsErrorClassifier.IsTransientCode(error.ErrorCode)
+        || (error.StatusCode is { } status && (AwsErrorClassifier.IsTransientStatus(status) || AwsErrorClassifier.IsThrottlingStatus(status)));
 
-    public static bool IsNetworkFailure(Exception error) =>
-        error is HttpRequestException or IOException or SocketException or TimeoutException
-        || (error.InnerException is { } inner && IsNetworkFailure(inner));
+    public static bool IsNetworkFailure(Exception error) => AwsErrorClassifier.IsNetworkFailure(error);
+
+    bool IRetryClassifier.IsRetryable(Exception error, CancellationToken callerToken) => IsTransient(error, callerToken);
+
+    /// <summary>S3's code, else the status, else the kind of failure: what the retry log line shows.</summary>
+    public string ErrorCode(Exception error) => error switch
+    {
+        S3ServiceFailure { ErrorCode: { } code } => code,
+        S3ServiceFailure { StatusCode: { } status } => "HTTP " + (int)status,
+        TimeoutRejectedException => "AttemptTimeout",
+        AmazonServiceException { InnerException: { } inner } => inner.GetType().Name,
+        _ => error.GetType().Name,
+    };
 }

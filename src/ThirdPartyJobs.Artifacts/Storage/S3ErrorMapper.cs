@@ -11,8 +11,6 @@ namespace ThirdPartyJobs.Artifacts.Storage;
 /// </summary>
 internal static class S3ErrorMapper
 {
-    private const string Redacted = "***";
-
     /// <summary>Whether <paramref name="error"/> is an S3/network failure to map (not a caller's cancellation or a bug).</summary>
     public static bool IsMappable(Exception error, CancellationToken callerToken) => error switch
     {
@@ -42,23 +40,8 @@ internal static class S3ErrorMapper
         return mapped.WithAttempts(attempts);
     }
 
-    public static string? Scrub(string? text, IReadOnlyList<string> secrets)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text;
-        }
-
-        foreach (var secret in secrets)
-        {
-            if (!string.IsNullOrEmpty(secret) && text.Contains(secret, StringComparison.Ordinal))
-            {
-                text = text.Replace(secret, Redacted, StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    /// <summary>The shared scrubber (<see cref="SecretScrubber"/>): long secrets become <c>***</c>; a message quoting a short one is withheld.</summary>
+    public static string? Scrub(string? text, IReadOnlyList<string> secrets) => SecretScrubber.Scrub(text, secrets);
 
     private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactTarget target, string jobId, bool credentialsRefreshed)
     {

@@ -9,8 +9,11 @@ namespace ThirdPartyJobs.Artifacts.Storage;
 /// Runs one S3 request through the retry pipeline; when S3 says the credentials expired, asks the
 /// credentials source once more and repeats the request; maps whatever still fails to a typed exception.
 /// </summary>
-internal sealed class S3Executor(JobArtifactCredentials credentials, ResiliencePipeline pipeline, ILogger logger, string jobId)
+internal sealed class S3Executor(JobArtifactCredentials credentials, RetryPipeline pipelines, ILogger logger, string jobId, TimeProvider timeProvider)
 {
+    /// <summary>The clock of the retry pipeline, for the few waits outside it.</summary>
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
     public JobArtifactCredentials Credentials { get; } = credentials;
 
     public string JobId { get; } = jobId;
@@ -25,7 +28,7 @@ internal sealed class S3Executor(JobArtifactCredentials credentials, ResilienceP
             var state = new AttemptState<T>(send, () => Credentials.Secrets(used));
             try
             {
-                return await pipeline.ExecuteAsync(
+                return await pipelines.For(operation).ExecuteAsync(
                     static async (state, token) =>
                     {
                         state.Attempts++;

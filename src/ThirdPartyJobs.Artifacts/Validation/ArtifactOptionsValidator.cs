@@ -1,82 +1,63 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace ThirdPartyJobs.Artifacts.Validation;
 
-/// <summary>Validates <see cref="ArtifactOptions"/>; messages name the configuration key that is wrong.</summary>
+/// <summary>
+/// Validates <see cref="ArtifactOptions"/>: the attributes' ranges (through the generated
+/// <see cref="ArtifactOptionsAttributesValidator"/>, which also walks <c>ArchiveLimits</c> and
+/// <c>Retry</c>), the rules between retry settings, and what attributes cannot say. Messages name
+/// the configuration key and its range.
+/// </summary>
 internal sealed class ArtifactOptionsValidator : IValidateOptions<ArtifactOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ArtifactOptions options)
-    {
-        var failures = GetFailures(options);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    private static readonly ArtifactOptionsAttributesValidator Attributes = new();
+
+    public ValidateOptionsResult Validate(string? name, ArtifactOptions options) => OptionsFailures.ToResult(GetFailures(options));
 
     /// <summary>Throws an <see cref="ArgumentException"/> listing every problem (for direct construction).</summary>
-    public static void ThrowIfInvalid(ArtifactOptions options)
-    {
-        var failures = GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException("Invalid artifact options: " + string.Join(" ", failures), nameof(options));
-        }
-    }
+    public static void ThrowIfInvalid(ArtifactOptions options) => OptionsFailures.ThrowIfAny(GetFailures(options), "artifact options", nameof(options));
 
     internal static List<string> GetFailures(ArtifactOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        const string Section = ArtifactOptions.SectionName;
         var failures = new List<string>();
-        Validate(options, ArtifactOptions.SectionName, failures);
+        OptionsFailures.AddGenerated(failures, Attributes.Validate(null, options), nameof(ArtifactOptions), Section);
         if (options.Retry is null)
         {
-            failures.Add($"{ArtifactOptions.SectionName}:Retry must not be null.");
+            failures.Add($"{Section}:Retry must not be null.");
         }
         else
         {
-            Validate(options.Retry, ArtifactOptions.SectionName + ":Retry", failures);
-            if (options.Retry.MaxDelay < options.Retry.BaseDelay)
-            {
-                failures.Add($"{ArtifactOptions.SectionName}:Retry:MaxDelay ({options.Retry.MaxDelay}) must not be shorter than BaseDelay ({options.Retry.BaseDelay}).");
-            }
+            OptionsFailures.AddRetryRules(failures, options.Retry, Section + ":Retry");
         }
 
         if (options.ArchiveLimits is null)
         {
-            failures.Add($"{ArtifactOptions.SectionName}:ArchiveLimits must not be null.");
-        }
-        else
-        {
-            Validate(options.ArchiveLimits, ArtifactOptions.SectionName + ":ArchiveLimits", failures);
+            failures.Add($"{Section}:ArchiveLimits must not be null.");
         }
 
         if (options.ServiceUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"{ArtifactOptions.SectionName}:ServiceUrl must be an absolute http or https URL.");
+            failures.Add($"{Section}:ServiceUrl must be an absolute http or https URL.");
         }
 
         if (options.Region is { } region && string.IsNullOrWhiteSpace(region))
         {
-            failures.Add($"{ArtifactOptions.SectionName}:Region must not be empty; leave it unset to use the SDK's region resolution.");
+            failures.Add($"{Section}:Region must not be empty; leave it unset to use the SDK's region resolution.");
         }
 
         if (!Enum.IsDefined(options.CompressionLevel))
         {
-            failures.Add($"{ArtifactOptions.SectionName}:CompressionLevel ({options.CompressionLevel}) is not a compression level.");
+            failures.Add($"{Section}:CompressionLevel ({options.CompressionLevel}) is not a compression level.");
         }
 
         return failures;
     }
+}
 
-    private static void Validate(object instance, string section, List<string> failures)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(instance, new ValidationContext(instance), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                failures.Add($"{section}:{member}: {result.ErrorMessage}");
-            }
-        }
-    }
+/// <summary>The attribute rules of <see cref="ArtifactOptions"/> and its nested settings, generated at build time (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class ArtifactOptionsAttributesValidator : IValidateOptions<ArtifactOptions>
+{
 }

@@ -21,16 +21,17 @@ public sealed partial class CustomJobClient : ICustomJobClient, IDisposable
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL; null uses the SDK's defaults.</param>
     /// <param name="options">Retry and timeout settings; null uses the defaults.</param>
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
+    /// <param name="timeProvider">The clock for all waiting (backoff, timeouts); null means <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="AwsConfigurationException">The AWS settings cannot work; the message names the settings looked at.</exception>
-    public CustomJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
-        : this(ThirdPartyJobClient.CreateTransport(awsOptions, options), options, loggerFactory)
+    public CustomJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(ThirdPartyJobClient.CreateTransport(awsOptions, options), options, loggerFactory, timeProvider)
     {
     }
 
-    internal CustomJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory)
+    internal CustomJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
     {
-        _runner = ThirdPartyJobClient.CreateRunner(transport, options, loggerFactory, typeof(CustomJobClient));
+        _runner = ThirdPartyJobClient.CreateRunner(transport, options, loggerFactory, timeProvider, typeof(CustomJobClient));
     }
 
     /// <inheritdoc/>

@@ -21,16 +21,17 @@ public sealed class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL (e.g. <c>configuration.GetAWSOptions()</c>). Null uses the SDK's defaults: the credential chain and the region from the environment or profile.</param>
     /// <param name="options">Retry and timeout settings; null uses the defaults.</param>
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
+    /// <param name="timeProvider">The clock for all waiting (backoff, timeouts); null means <see cref="TimeProvider.System"/>. Tests pass a fake one.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid; the message names each bad setting.</exception>
     /// <exception cref="AwsConfigurationException">No credentials could be found, the profile does not exist, no region is set, or the ServiceURL is not an absolute http(s) URL; the message names the settings looked at.</exception>
-    public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null)
-        : this(CreateTransport(awsOptions, options), options, loggerFactory)
+    public ThirdPartyJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+        : this(CreateTransport(awsOptions, options), options, loggerFactory, timeProvider)
     {
     }
 
-    internal ThirdPartyJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory)
+    internal ThirdPartyJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
     {
-        _runner = CreateRunner(transport, options, loggerFactory, typeof(ThirdPartyJobClient));
+        _runner = CreateRunner(transport, options, loggerFactory, timeProvider, typeof(ThirdPartyJobClient));
     }
 
     /// <inheritdoc/>
@@ -90,14 +91,14 @@ public sealed class ThirdPartyJobClient : IThirdPartyJobClient, IDisposable
     /// <summary>Disposes the underlying AWS SDK client.</summary>
     public void Dispose() => _runner.Transport.Dispose();
 
-    internal static CallRunner CreateRunner(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, Type category)
+    internal static CallRunner CreateRunner(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, Type category)
     {
         options ??= new ThirdPartyJobsOptions();
         ThirdPartyJobsOptionsValidator.ThrowIfInvalid(options);
-        var timeProvider = options.TimeProvider ?? TimeProvider.System;
+        timeProvider ??= TimeProvider.System;
         var logger = (ILogger?)loggerFactory?.CreateLogger(category.FullName!) ?? NullLogger.Instance;
-        var pipeline = ResiliencePipelineFactory.Create(options.Retry, timeProvider, loggerFactory);
-        return new CallRunner(transport, pipeline, options.Retry, timeProvider, logger);
+        var pipelines = ResiliencePipelineFactory.Create(options.Retry, timeProvider, loggerFactory);
+        return new CallRunner(transport, pipelines, options.Retry, timeProvider, logger);
     }
 
     internal static AwsSdkCodePipelineTransport CreateTransport(AWSOptions? awsOptions, ThirdPartyJobsOptions? options)

@@ -1,4 +1,3 @@
-using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,9 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     /// <summary>
     /// Registers the client with settings from <paramref name="configuration"/>: AWS settings from
     /// its <c>"AWS"</c> section (unless <c>AWSOptions</c> are registered already), retry settings
-    /// from <c>"ThirdPartyJobs"</c>. Settings are validated when the host starts.
+    /// from <c>"ThirdPartyJobs"</c>. Settings are validated when the host starts (an
+    /// <see cref="OptionsValidationException"/> naming each bad key and its range); a registered
+    /// <see cref="TimeProvider"/> is the client's clock.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
@@ -23,8 +24,7 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddDefaultAWSOptions(configuration.GetAWSOptions());
-        services.AddOptions<ThirdPartyJobsOptions>().Bind(configuration.GetSection(ThirdPartyJobsOptions.SectionName));
+        AwsOptionsRegistration.Bind<ThirdPartyJobsOptions>(services, configuration, ThirdPartyJobsOptions.SectionName);
         return AddCore(services);
     }
 
@@ -59,31 +59,19 @@ public static class ThirdPartyJobsServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
-        services.AddOptions<ThirdPartyJobsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThirdPartyJobsOptions>, ThirdPartyJobsOptionsValidator>());
+        AwsOptionsRegistration.AddValidated<ThirdPartyJobsOptions, ThirdPartyJobsOptionsValidator>(services);
         services.TryAddSingleton<IThirdPartyJobClient>(provider =>
         {
-            var (awsOptions, options) = Settings(provider);
-            return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
+            var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
+            return new ThirdPartyJobClient(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
 
         // Custom actions (owner: Custom) share the settings; the client is built only when first resolved.
         services.TryAddSingleton<ICustomJobClient>(provider =>
         {
-            var (awsOptions, options) = Settings(provider);
-            return new CustomJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
+            var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
+            return new CustomJobClient(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
         return services;
-    }
-
-    private static (AWSOptions? AwsOptions, ThirdPartyJobsOptions Options) Settings(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-        if (options.TimeProvider is null && provider.GetService<TimeProvider>() is { } timeProvider)
-        {
-            options.TimeProvider = timeProvider;
-        }
-
-        return (provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions(), options);
     }
 }

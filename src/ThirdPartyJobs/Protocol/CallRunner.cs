@@ -9,12 +9,12 @@ using ThirdPartyJobs.Resilience;
 namespace ThirdPartyJobs.Protocol;
 
 /// <summary>
-/// Runs one logical CodePipeline call through the retry pipeline: one invocation id for every
+/// Runs one logical CodePipeline call through its operation's retry pipeline: one invocation id for every
 /// attempt, the attempt number on each, parsing inside the error handling, and every failure built
 /// once, complete, where it is known (the transport for answers and network failures, the parser
 /// for bodies, here for timeouts). Shared by the third-party and custom job clients.
 /// </summary>
-internal sealed class CallRunner(ICodePipelineTransport transport, ResiliencePipeline pipeline, ThirdPartyJobsRetryOptions retry, TimeProvider timeProvider, ILogger logger)
+internal sealed class CallRunner(ICodePipelineTransport transport, RetryPipeline pipelines, ThirdPartyJobsRetryOptions retry, TimeProvider timeProvider, ILogger logger)
 {
     public ICodePipelineTransport Transport => transport;
 
@@ -27,7 +27,7 @@ internal sealed class CallRunner(ICodePipelineTransport transport, ResiliencePip
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            var response = await pipeline.ExecuteAsync(
+            var response = await pipelines.For(request.Operation).ExecuteAsync(
                 static async (context, state) =>
                 {
                     var attempt = ++state.Attempts;
@@ -66,7 +66,7 @@ internal sealed class CallRunner(ICodePipelineTransport transport, ResiliencePip
         }
         catch (TimeoutRejectedException timeout) when (!cancellationToken.IsCancellationRequested)
         {
-            var overall = context.Properties.TryGetValue(ResiliencePipelineFactory.TimeoutFired, out var which) && which == "overall";
+            var overall = context.Properties.TryGetValue(RetryPipeline.TimeoutFired, out var which) && which == RetryPipeline.OverallTimeout;
             var limit = overall ? retry.OverallTimeout : retry.AttemptTimeout;
             var name = overall ? "overall timeout" : "attempt timeout";
             var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -5,21 +5,6 @@ namespace ThirdPartyJobs.Protocol;
 /// <summary>Maps a CodePipeline error answer to the library's exception types.</summary>
 internal static class ErrorMapper
 {
-    // Codes AWS services use for throttling (the SDK's own list, plus CodePipeline's).
-    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
-    {
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
-        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
-        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
-    };
-
-    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
-    {
-        "RequestTimeout", "RequestTimeoutException", "InternalFailure", "InternalError", "InternalServerError",
-        "InternalServiceError", "ServiceUnavailable", "ServiceUnavailableException", "IDPCommunicationError",
-    };
-
     /// <summary>Strips the forms AWS wraps codes in: <c>ns#Code</c> in <c>__type</c>, <c>Code:uri</c> in <c>X-Amzn-ErrorType</c>.</summary>
     public static string? NormalizeCode(string? code)
     {
@@ -65,18 +50,13 @@ internal static class ErrorMapper
             "ActionTypeNotFoundException" => new ActionTypeNotFoundException(text, details),
             "ValidationException" => new ServiceValidationException(text, details),
             "OutputVariablesSizeExceededException" => new OutputVariablesSizeExceededException(text, details),
-            not null when ThrottlingCodes.Contains(code) => new ThrottledException(text, details),
-            _ when status == HttpStatusCode.TooManyRequests => new ThrottledException(text, details),
-            not null when TransientCodes.Contains(code) => new ServiceUnavailableException(text, details),
-            _ when IsTransientStatus(status) => new ServiceUnavailableException(text, details),
+            _ when AwsErrorClassifier.IsThrottlingCode(code) => new ThrottledException(text, details),
+            _ when AwsErrorClassifier.IsThrottlingStatus(status) => new ThrottledException(text, details),
+            _ when AwsErrorClassifier.IsTransientCode(code) => new ServiceUnavailableException(text, details),
+            _ when AwsErrorClassifier.IsTransientStatus(status) => new ServiceUnavailableException(text, details),
             _ => new ThirdPartyJobException(text, details),
         };
     }
-
-    /// <summary>An HTTP status that says "try again": 500, 502, 503, 504 (and 408).</summary>
-    public static bool IsTransientStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
-            or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout;
 
     // The service's message when it sent one; otherwise what is known, with at most a short excerpt of a body that is not JSON.
     private static string Describe(string? code, HttpStatusCode status, string? serviceMessage, string? excerpt, bool truncated)

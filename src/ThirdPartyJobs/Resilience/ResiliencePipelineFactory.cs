@@ -1,51 +1,21 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
-using Polly.Telemetry;
-using Polly.Timeout;
 
 namespace ThirdPartyJobs.Resilience;
 
-/// <summary>
-/// Builds the one retry layer: an overall timeout around exponential-backoff retries around a
-/// per-attempt timeout. All waiting goes through the options' <see cref="TimeProvider"/>.
-/// </summary>
+/// <summary>The client's retry pipelines: the shared <see cref="RetryPipeline"/> with CodePipeline's classifier.</summary>
 internal static class ResiliencePipelineFactory
 {
     public const string PipelineName = "ThirdPartyJobs.CodePipeline";
 
-    /// <summary>Set on the call's <see cref="ResilienceContext"/> by the timeout that fired last: "overall" or "attempt" (no guessing from TimeSpans).</summary>
-    public static readonly ResiliencePropertyKey<string> TimeoutFired = new("ThirdPartyJobs.TimeoutFired");
+    /// <summary>The event id of the client's retry line (the client's range is 1001–1099).</summary>
+    public const int RetryEventId = 1004;
 
-    public static ResiliencePipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
-    {
-        var builder = new ResiliencePipelineBuilder { Name = PipelineName, TimeProvider = timeProvider };
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "OverallTimeout", Timeout = options.OverallTimeout, OnTimeout = args => Mark(args, "overall") });
-        if (options.MaxAttempts > 1)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                Name = "Retry",
-                MaxRetryAttempts = options.MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = options.UseJitter,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } error && RetryClassifier.IsRetryable(error)),
-            });
-        }
+    /// <summary>Set on the call's <see cref="ResilienceContext"/> by the timeout that fired last (see <see cref="RetryPipeline.TimeoutFired"/>).</summary>
+    public static ResiliencePropertyKey<string> TimeoutFired => RetryPipeline.TimeoutFired;
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout, OnTimeout = args => Mark(args, "attempt") });
+    private static readonly RetryPipelineIdentity Identity = new(PipelineName, string.Empty, RetryEventId);
 
-        // Polly's own telemetry logs retries through the user's logger factory; our exception messages carry no secrets.
-        builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance });
-        return builder.Build();
-    }
-
-    private static ValueTask Mark(OnTimeoutArguments args, string which)
-    {
-        args.Context.Properties.Set(TimeoutFired, which);
-        return default;
-    }
+    public static RetryPipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
+        new(Identity, options, RetryClassifier.Instance, timeProvider, loggerFactory?.CreateLogger<ThirdPartyJobClient>());
 }

@@ -4,11 +4,22 @@ using System.Text.RegularExpressions;
 namespace ThirdPartyJobs.Validation;
 
 /// <summary>
-/// Argument checks against the CodePipeline model's constraints, run before any network call.
+/// Argument checks against the CodePipeline model's constraints (<see cref="CodePipelineLimits"/>), run before any network call.
 /// Messages name the parameter and the rule; they never quote a value, since several are secrets.
 /// </summary>
-internal static partial class Require
+internal static class Require
 {
+    public static void Text(string? value, TextLimit limit, [CallerArgumentExpression(nameof(value))] string? parameterName = null) =>
+        Text(value, limit.Min, limit.Max, parameterName);
+
+    public static void OptionalText(string? value, TextLimit limit, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
+    {
+        if (value is not null)
+        {
+            Text(value, limit.Min, limit.Max, parameterName);
+        }
+    }
+
     public static void Text(string? value, int minLength, int maxLength, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
     {
         if (value is null)
@@ -33,14 +44,6 @@ internal static partial class Require
         }
     }
 
-    public static void OptionalText(string? value, int minLength, int maxLength, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
-    {
-        if (value is not null)
-        {
-            Text(value, minLength, maxLength, parameterName);
-        }
-    }
-
     public static void Pattern(string value, Regex pattern, string description, [CallerArgumentExpression(nameof(value))] string? parameterName = null)
     {
         if (!pattern.IsMatch(value))
@@ -49,13 +52,13 @@ internal static partial class Require
         }
     }
 
-    public static void JobId(string? jobId, [CallerArgumentExpression(nameof(jobId))] string? parameterName = null) => Text(jobId, 1, 512, parameterName);
+    public static void JobId(string? jobId, [CallerArgumentExpression(nameof(jobId))] string? parameterName = null) => Text(jobId, CodePipelineLimits.JobId, parameterName);
 
-    public static void ClientToken(string? clientToken, [CallerArgumentExpression(nameof(clientToken))] string? parameterName = null) => Text(clientToken, 1, 256, parameterName);
+    public static void ClientToken(string? clientToken, [CallerArgumentExpression(nameof(clientToken))] string? parameterName = null) => Text(clientToken, CodePipelineLimits.ClientToken, parameterName);
 
-    public static void Nonce(string? nonce, [CallerArgumentExpression(nameof(nonce))] string? parameterName = null) => Text(nonce, 1, 50, parameterName);
+    public static void Nonce(string? nonce, [CallerArgumentExpression(nameof(nonce))] string? parameterName = null) => Text(nonce, CodePipelineLimits.Nonce, parameterName);
 
-    public static void ContinuationToken(string? token, [CallerArgumentExpression(nameof(token))] string? parameterName = null) => OptionalText(token, 1, 2048, parameterName);
+    public static void ContinuationToken(string? token, [CallerArgumentExpression(nameof(token))] string? parameterName = null) => OptionalText(token, CodePipelineLimits.ContinuationToken, parameterName);
 
     public static void ActionTypeId(ActionTypeId? actionTypeId, [CallerArgumentExpression(nameof(actionTypeId))] string? parameterName = null)
     {
@@ -69,10 +72,10 @@ internal static partial class Require
             throw new ArgumentException($"{parameterName} needs a category and an owner.", parameterName);
         }
 
-        Text(actionTypeId.Provider, 1, 35, parameterName + ".Provider");
-        Pattern(actionTypeId.Provider!, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Provider");
-        Text(actionTypeId.Version, 1, 9, parameterName + ".Version");
-        Pattern(actionTypeId.Version!, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Version");
+        Text(actionTypeId.Provider, CodePipelineLimits.Provider, parameterName + ".Provider");
+        Pattern(actionTypeId.Provider!, CodePipelineLimits.NamePattern(), CodePipelineLimits.NamePatternText, parameterName + ".Provider");
+        Text(actionTypeId.Version, CodePipelineLimits.Version, parameterName + ".Version");
+        Pattern(actionTypeId.Version!, CodePipelineLimits.NamePattern(), CodePipelineLimits.NamePatternText, parameterName + ".Version");
     }
 
     public static void CurrentRevision(CurrentRevision? revision, [CallerArgumentExpression(nameof(revision))] string? parameterName = null)
@@ -82,9 +85,9 @@ internal static partial class Require
             return;
         }
 
-        Text(revision.Revision, 1, 1500, parameterName + ".Revision");
-        Text(revision.ChangeIdentifier, 1, 100, parameterName + ".ChangeIdentifier");
-        OptionalText(revision.RevisionSummary, 1, 2048, parameterName + ".RevisionSummary");
+        Text(revision.Revision, CodePipelineLimits.Revision, parameterName + ".Revision");
+        Text(revision.ChangeIdentifier, CodePipelineLimits.ChangeIdentifier, parameterName + ".ChangeIdentifier");
+        OptionalText(revision.RevisionSummary, CodePipelineLimits.RevisionSummary, parameterName + ".RevisionSummary");
     }
 
     public static void ExecutionDetails(ExecutionDetails? details, [CallerArgumentExpression(nameof(details))] string? parameterName = null)
@@ -94,9 +97,9 @@ internal static partial class Require
             return;
         }
 
-        OptionalText(details.Summary, 1, 2048, parameterName + ".Summary");
-        OptionalText(details.ExternalExecutionId, 1, 1500, parameterName + ".ExternalExecutionId");
-        if (details.PercentComplete is < 0 or > 100)
+        OptionalText(details.Summary, CodePipelineLimits.ExecutionSummary, parameterName + ".Summary");
+        OptionalText(details.ExternalExecutionId, CodePipelineLimits.ExternalExecutionId, parameterName + ".ExternalExecutionId");
+        if (details.PercentComplete is < CodePipelineLimits.MinPercentComplete or > CodePipelineLimits.MaxPercentComplete)
         {
             throw new ArgumentOutOfRangeException(parameterName + ".PercentComplete", details.PercentComplete, "PercentComplete must be 0–100.");
         }
@@ -114,13 +117,13 @@ internal static partial class Require
             throw new ArgumentException($"{parameterName}.Type is required.", parameterName);
         }
 
-        Text(details.Message, 1, 5000, parameterName + ".Message");
-        OptionalText(details.ExternalExecutionId, 1, 1500, parameterName + ".ExternalExecutionId");
+        Text(details.Message, CodePipelineLimits.FailureMessage, parameterName + ".Message");
+        OptionalText(details.ExternalExecutionId, CodePipelineLimits.ExternalExecutionId, parameterName + ".ExternalExecutionId");
     }
 
     public static void MaxBatchSize(int maxBatchSize, [CallerArgumentExpression(nameof(maxBatchSize))] string? parameterName = null)
     {
-        if (maxBatchSize < 1)
+        if (maxBatchSize < CodePipelineLimits.MinBatchSize)
         {
             throw new ArgumentOutOfRangeException(parameterName, maxBatchSize, "maxBatchSize must be at least 1.");
         }
@@ -143,8 +146,4 @@ internal static partial class Require
 
         return false;
     }
-
-    // \z, not $: $ also matches before a final newline, which would let "Provider\n" through.
-    [GeneratedRegex(@"^[0-9A-Za-z_-]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
 }

@@ -76,11 +76,7 @@ public sealed class DownloadSafetyTests : S3IntegrationTest
         var key = TestJobs.KeyOf(job, "Stall");
         await SeedAsync(key, content);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var artifacts = Factory(options =>
-        {
-            options.TimeProvider = time;
-            options.ReadIdleTimeout = TimeSpan.FromMinutes(2);
-        }).Create(job);
+        using var artifacts = Factory(options => options.ReadIdleTimeout = TimeSpan.FromMinutes(2), time).Create(job);
         var release = Proxy.InjectStall(request => request.Method == "GET" && IsObject(request, key), afterBytes: 200_000);
 
         await using var stream = await artifacts.OpenInputAsync("Stall");

@@ -72,8 +72,8 @@ public abstract class S3IntegrationTest
         return options;
     }
 
-    protected JobArtifactsFactory Factory(Action<ArtifactOptions>? configure = null) =>
-        new(Options(configure), LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)));
+    protected JobArtifactsFactory Factory(Action<ArtifactOptions>? configure = null, TimeProvider? time = null) =>
+        new(Options(configure), LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs)), time);
 
     protected string NewDirectory()
     {

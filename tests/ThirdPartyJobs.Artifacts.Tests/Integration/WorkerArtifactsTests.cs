@@ -110,14 +110,12 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         });
 
-        // The CodePipeline client's retries wait on the real clock, like its HTTP calls; the worker's waiting is on fake time.
-        services.AddThirdPartyJobs(options => options.TimeProvider = TimeProvider.System);
-        services.AddThirdPartyJobArtifacts(options =>
-        {
-            options.ServiceUrl = Proxy.Url;
-            options.Region = "us-east-1";
-            options.TimeProvider = TimeProvider.System;
-        });
+        // The CodePipeline client's and S3's retries wait on the real clock, like their HTTP calls; the worker's
+        // waiting is on fake time. The clock is a constructor argument, so the two clients are built by hand.
+        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
+            provider.GetRequiredService<AWSOptions>(), null, provider.GetRequiredService<ILoggerFactory>(), TimeProvider.System));
+        services.AddSingleton<IJobArtifactsFactory>(provider => new JobArtifactsFactory(
+            new ArtifactOptions { ServiceUrl = Proxy.Url, Region = "us-east-1" }, provider.GetRequiredService<ILoggerFactory>(), TimeProvider.System));
         services.AddThirdPartyJobWorker<BuildHandler>(WorkerName, options =>
         {
             options.ActionTypeId = new ActionTypeId(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);

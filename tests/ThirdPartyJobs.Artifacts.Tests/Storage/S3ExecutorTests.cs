@@ -17,7 +17,7 @@ public sealed class S3ExecutorTests
     public async Task Throttling_is_retried_with_exponential_backoff_on_the_TimeProvider()
     {
         var time = new FakeTimeProvider();
-        var executor = Executor(time, new ArtifactRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(200), UseJitter = false });
+        var executor = Executor(time, new ArtifactOptions { Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(200), UseJitter = false } }.Retry);
         var attempts = 0;
 
         var call = executor.ExecuteAsync("GetObject", Target, _ => ++attempts < 3 ? throw S3Error("SlowDown", HttpStatusCode.ServiceUnavailable) : Task.FromResult(42), CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class S3ExecutorTests
     public async Task An_attempt_that_hangs_is_abandoned_after_the_attempt_timeout_and_retried()
     {
         var time = new FakeTimeProvider();
-        var executor = Executor(time, new ArtifactRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(30) });
+        var executor = Executor(time, new ArtifactOptions { Retry = { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(30) } }.Retry);
         var attempts = 0;
 
         var call = executor.ExecuteAsync(
@@ -68,7 +68,7 @@ public sealed class S3ExecutorTests
     public async Task Hanging_until_the_budget_runs_out_is_ArtifactStoreUnavailableException()
     {
         var time = new FakeTimeProvider();
-        var executor = Executor(time, new ArtifactRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(30) });
+        var executor = Executor(time, new ArtifactOptions { Retry = { MaxAttempts = 2, BaseDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(30) } }.Retry);
         var attempts = 0;
 
         var call = executor.ExecuteAsync<int>("UploadPart", Target, async token =>
@@ -93,7 +93,7 @@ public sealed class S3ExecutorTests
     [TestCase("InvalidArgument", HttpStatusCode.BadRequest, typeof(ArtifactException))]
     public void Final_errors_are_not_retried(string code, HttpStatusCode status, Type expected)
     {
-        var executor = Executor(new FakeTimeProvider(), new ArtifactRetryOptions { MaxAttempts = 5 });
+        var executor = Executor(new FakeTimeProvider(), new ArtifactOptions { Retry = { MaxAttempts = 5 } }.Retry);
         var attempts = 0;
 
         var error = Assert.ThrowsAsync(expected, () => executor.ExecuteAsync<int>("GetObject", Target, _ =>
@@ -109,7 +109,7 @@ public sealed class S3ExecutorTests
     [Test]
     public void A_callers_cancellation_is_not_mapped_or_retried()
     {
-        var executor = Executor(new FakeTimeProvider(), new ArtifactRetryOptions { MaxAttempts = 5 });
+        var executor = Executor(new FakeTimeProvider(), new ArtifactOptions { Retry = { MaxAttempts = 5 } }.Retry);
         using var cancellation = new CancellationTokenSource();
         var attempts = 0;
 
@@ -128,7 +128,7 @@ public sealed class S3ExecutorTests
     [Test]
     public void Network_failures_are_retried_then_reported_with_the_cause()
     {
-        var executor = Executor(new FakeTimeProvider(), new ArtifactRetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.Zero });
+        var executor = Executor(new FakeTimeProvider(), new ArtifactOptions { Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.Zero } }.Retry);
         var attempts = 0;
 
         var error = Assert.ThrowsAsync<ArtifactStoreUnavailableException>(() => executor.ExecuteAsync<int>("GetObject", Target, _ =>
@@ -149,7 +149,7 @@ public sealed class S3ExecutorTests
     public async Task Expired_credentials_are_reloaded_once_and_the_call_repeated()
     {
         var calls = 0;
-        var executor = Executor(new FakeTimeProvider(), new ArtifactRetryOptions(), _ => ValueTask.FromResult(TestJobs.ValidCredentials("token-" + ++calls)));
+        var executor = Executor(new FakeTimeProvider(), new ArtifactOptions().Retry, _ => ValueTask.FromResult(TestJobs.ValidCredentials("token-" + ++calls)));
         await executor.Credentials.LoadAsync(CancellationToken.None);
         var seen = new List<string>();
 
@@ -166,17 +166,17 @@ public sealed class S3ExecutorTests
     [Test]
     public void The_SDK_exception_is_not_chained_because_its_raw_response_can_quote_the_access_key()
     {
-        var executor = Executor(new FakeTimeProvider(), new ArtifactRetryOptions());
+        var executor = Executor(new FakeTimeProvider(), new ArtifactOptions().Retry);
 
         var error = Assert.ThrowsAsync<ArtifactAccessDeniedException>(() => executor.ExecuteAsync<int>("GetObject", Target, _ => throw S3Error("InvalidAccessKeyId", HttpStatusCode.Forbidden), CancellationToken.None));
 
         Assert.That(error!.InnerException, Is.Null);
     }
 
-    private static S3Executor Executor(TimeProvider time, ArtifactRetryOptions retry, Func<CancellationToken, ValueTask<SessionCredentials>>? source = null)
+    private static S3Executor Executor(TimeProvider time, ThirdPartyJobsRetryOptions retry, Func<CancellationToken, ValueTask<SessionCredentials>>? source = null)
     {
         var credentials = new JobArtifactCredentials(source ?? (_ => ValueTask.FromResult(TestJobs.ValidCredentials())));
-        return new S3Executor(credentials, ArtifactResiliencePipeline.Create(retry, time, null), NullLogger.Instance, "job-1");
+        return new S3Executor(credentials, ArtifactResiliencePipeline.Create(retry, time, NullLogger.Instance), NullLogger.Instance, "job-1", time);
     }
 
     private static AmazonS3Exception S3Error(string code, HttpStatusCode status) =>

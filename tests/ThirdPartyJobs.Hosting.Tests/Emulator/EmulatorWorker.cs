@@ -37,8 +37,6 @@ internal sealed class EmulatorWorker : IAsyncDisposable
             aws,
             new ThirdPartyJobsOptions
             {
-                // The client's retries run on the real clock: its HTTP calls do too.
-                TimeProvider = TimeProvider.System,
                 Retry =
                 {
                     MaxAttempts = 6,
@@ -48,7 +46,8 @@ internal sealed class EmulatorWorker : IAsyncDisposable
                     OverallTimeout = TimeSpan.FromSeconds(20),
                 },
             },
-            provider.GetRequiredService<ILoggerFactory>()));
+            provider.GetRequiredService<ILoggerFactory>(),
+            TimeProvider.System)); // The client's retries run on the real clock: its HTTP calls do too.
         services.AddThirdPartyJobWorker<TestHandler>(name, options =>
         {
             options.ActionTypeId = ToActionTypeId(actionType);

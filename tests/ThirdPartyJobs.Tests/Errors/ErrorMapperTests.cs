@@ -178,5 +178,5 @@ public sealed class ErrorMapperTests
     [TestCase(HttpStatusCode.NotImplemented, false)]
     [TestCase(HttpStatusCode.BadRequest, false)]
     [TestCase(HttpStatusCode.TooManyRequests, false)]
-    public void IsTransientStatus(HttpStatusCode status, bool expected) => Assert.That(ErrorMapper.IsTransientStatus(status), Is.EqualTo(expected));
+    public void IsTransientStatus(HttpStatusCode status, bool expected) => Assert.That(AwsErrorClassifier.IsTransientStatus(status), Is.EqualTo(expected));
 }

@@ -32,7 +32,6 @@ public sealed class RetryPolicyTests
         _timeouts = [attemptTimeout ?? AttemptTimeout, overallTimeout ?? OverallTimeout];
         return new(_transport.Object, new ThirdPartyJobsOptions
         {
-            TimeProvider = _time,
             Retry =
             {
                 MaxAttempts = maxAttempts,
@@ -42,7 +41,7 @@ public sealed class RetryPolicyTests
                 AttemptTimeout = attemptTimeout ?? AttemptTimeout,
                 OverallTimeout = overallTimeout ?? OverallTimeout,
             },
-        }, null);
+        }, null, _time);
     }
 
     // Built per attempt, as the transport builds them: complete, with the attempt's number.
@@ -344,7 +343,7 @@ public sealed class RetryPolicyTests
     {
         using var logs = new CapturingLoggerProvider();
         using var loggerFactory = logs.CreateFactory();
-        using var client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions { TimeProvider = _time, Retry = { UseJitter = false, AttemptTimeout = AttemptTimeout } }, loggerFactory);
+        using var client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions { Retry = { UseJitter = false, AttemptTimeout = AttemptTimeout } }, loggerFactory, _time);
         _timeouts = [AttemptTimeout, TimeSpan.FromSeconds(90)];
         _transport.ThenThrow(Throttle()).ThenThrow(Throttle()).ThenReturn("""{"jobDetails":""");
 

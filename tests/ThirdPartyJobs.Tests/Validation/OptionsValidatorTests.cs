@@ -28,7 +28,6 @@ public sealed class OptionsValidatorTests
             Assert.That(options.Retry.UseJitter, Is.True);
             Assert.That(options.Retry.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(20)));
             Assert.That(options.Retry.OverallTimeout, Is.EqualTo(TimeSpan.FromSeconds(90)));
-            Assert.That(options.TimeProvider, Is.Null);
         });
     }
 

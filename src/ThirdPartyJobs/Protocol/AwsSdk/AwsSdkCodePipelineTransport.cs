@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 
 namespace ThirdPartyJobs.Protocol.AwsSdk;
@@ -76,9 +74,19 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         return null;
     }
 
-    /// <summary>The exception that says why no complete response arrived (the outermost network or timeout type in the chain), or null.</summary>
+    /// <summary>
+    /// The exception that says why no complete response arrived, or null when one did. Whether it is a network
+    /// failure is the shared <see cref="AwsErrorClassifier"/>'s call; the cause kept is a <see cref="TimeoutException"/>
+    /// when there is one (so timeouts and transport failures can be told apart), else the outermost network type.
+    /// </summary>
     private static Exception? NetworkCause(Exception error)
     {
+        if (!AwsErrorClassifier.IsNetworkFailure(error))
+        {
+            // The SDK wraps some transport failures in an AmazonServiceException without status or code and without a cause.
+            return error is AmazonServiceException { StatusCode: 0, ErrorCode: null } ? new IOException("The connection failed without a response.", error.InnerException) : null;
+        }
+
         Exception? found = null;
         for (var current = error; current is not null; current = current.InnerException)
         {
@@ -93,7 +101,6 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
             }
         }
 
-        // The SDK wraps some transport failures in an AmazonServiceException without status or code and without a cause.
-        return found ?? (error is AmazonServiceException { StatusCode: 0, ErrorCode: null } ? new IOException("The connection failed without a response.", error.InnerException) : null);
+        return found ?? error;
     }
 }

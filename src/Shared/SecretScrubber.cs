@@ -1,6 +1,9 @@
-namespace ThirdPartyJobs.Protocol;
+namespace ThirdPartyJobs;
 
-/// <summary>Removes request secrets a service might echo back (validation messages can quote input values).</summary>
+/// <summary>
+/// Removes request secrets a service might echo back (validation messages can quote input values).
+/// Shared source: linked into ThirdPartyJobs and ThirdPartyJobs.Artifacts, internal in each.
+/// </summary>
 internal static class SecretScrubber
 {
     public const string Redacted = "***";
