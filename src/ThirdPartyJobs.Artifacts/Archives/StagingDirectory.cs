@@ -30,7 +30,8 @@ internal sealed class StagingDirectory : IDisposable
     {
         var parent = Path.GetDirectoryName(root) ?? throw new ArgumentException("Cannot extract into the root of a file system.", nameof(root));
         Directory.CreateDirectory(parent);
-        var path = Path.Combine(parent, $".{Path.GetFileName(root)}.tpj-extract-{Guid.NewGuid():N}");
+        // Hidden, and short whatever the target's name (a name of 255 characters must still fit).
+        var path = Path.Combine(parent, $".tpj-extract-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
         return new StagingDirectory(path);
     }
