@@ -31,7 +31,7 @@ internal sealed class DemoJobHandler(IJobArtifactsFactory? artifactsFactory = nu
         }
 
         // The job's own credentials, renewed through the worker when they get old.
-        using var artifacts = artifactsFactory.CreateArtifacts(context);
+        using var artifacts = artifactsFactory.Create(context);
         var report = await ArtifactBuild.RunAsync(artifacts, context, cancellationToken);
         reports?.Add(report);
         return JobOutcome.Succeeded(executionDetails: new ExecutionDetails(

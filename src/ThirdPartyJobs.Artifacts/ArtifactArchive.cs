@@ -12,13 +12,20 @@ public static class ArtifactArchive
 {
     /// <summary>
     /// Extracts <paramref name="archivePath"/> into <paramref name="directory"/> (created when
-    /// missing), refusing entries that escape it, links, devices, and archives that break
-    /// <paramref name="limits"/>; files written before a refusal are removed.
+    /// missing; existing files of the same name are replaced, and a hard or symbolic link there is
+    /// replaced, never written through), refusing entries that escape it, links, devices,
+    /// overlapping entries, and archives that break <paramref name="limits"/>.
     /// </summary>
+    /// <remarks>
+    /// All or nothing: everything is vetted before anything is written, then extracted into a hidden
+    /// staging directory beside <paramref name="directory"/> (same file system) and moved into place
+    /// only when every entry was written; a file it replaces is kept aside until the move completes.
+    /// A refused, failed or cancelled extraction leaves <paramref name="directory"/> as it was.
+    /// </remarks>
     /// <param name="archivePath">The ZIP file.</param>
     /// <param name="directory">The directory to extract into.</param>
     /// <param name="limits">Zip-bomb limits; null uses the defaults.</param>
-    /// <param name="cancellationToken">Cancels the extraction (files written so far are removed).</param>
+    /// <param name="cancellationToken">Cancels the extraction (observed per entry and per buffer; the directory stays as it was).</param>
     /// <returns>What was extracted.</returns>
     /// <exception cref="ArgumentException">An empty path.</exception>
     /// <exception cref="UnsafeArchiveException">The archive is unsafe to extract.</exception>

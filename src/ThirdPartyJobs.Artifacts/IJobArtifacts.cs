@@ -56,10 +56,17 @@ public interface IJobArtifacts : IDisposable
     /// <summary>
     /// Downloads an input artifact to a temporary file and extracts it into
     /// <paramref name="directory"/> (created when missing; existing files of the same name are
-    /// replaced). Entries that would land outside the directory, links, and archives that break
-    /// <see cref="ArtifactOptions.ArchiveLimits"/> are refused with an
-    /// <see cref="UnsafeArchiveException"/>; files written before a refusal are removed.
+    /// replaced, never written through: a hard or symbolic link there is replaced by the new file).
+    /// Entries that would land outside the directory, links, overlapping entries, and archives that
+    /// break <see cref="ArtifactOptions.ArchiveLimits"/> are refused with an
+    /// <see cref="UnsafeArchiveException"/>.
     /// </summary>
+    /// <remarks>
+    /// All or nothing: the archive is extracted into a hidden staging directory beside
+    /// <paramref name="directory"/> (same file system; it needs room for the extracted files) and
+    /// moved into place only when every entry was written. A refused, failed or cancelled extraction
+    /// leaves <paramref name="directory"/> as it was and removes the staging directory.
+    /// </remarks>
     /// <param name="name">The input artifact's name.</param>
     /// <param name="directory">The directory to extract into.</param>
     /// <param name="cancellationToken">Cancels the download and extraction.</param>

@@ -27,21 +27,19 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
     public IJobArtifacts Create(JobDetails job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var credentials = job.Data?.ArtifactCredentials
-            ?? throw new ArgumentException($"Job {job.Id} carries no artifact credentials; CodePipeline sends them with GetThirdPartyJobDetails.", nameof(job));
-        return Create(job, _ => ValueTask.FromResult(credentials));
+        var credentials = CredentialsOrThrow(job.Id, job.Data, nameof(job));
+        return new JobArtifacts(job.Id, job.Data, _ => ValueTask.FromResult(credentials), _options, _loggerFactory, _timeProvider);
     }
 
     /// <inheritdoc/>
-    public IJobArtifacts Create(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource)
+    public IJobArtifacts Create(IRunningJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(credentialsSource);
-        if (job.Data is null)
-        {
-            throw new ArgumentException($"Job {job.Id} has no data.", nameof(job));
-        }
-
-        return new JobArtifacts(job, credentialsSource, _options, _loggerFactory, _timeProvider);
+        CredentialsOrThrow(job.JobId, job.Data, nameof(job));
+        return new JobArtifacts(job.JobId, job.Data, cancellationToken => new ValueTask<SessionCredentials>(job.GetArtifactCredentialsAsync(cancellationToken)), _options, _loggerFactory, _timeProvider);
     }
+
+    private static SessionCredentials CredentialsOrThrow(string jobId, JobData? data, string parameter) =>
+        data?.ArtifactCredentials
+        ?? throw new ArgumentException($"Job {jobId} carries no artifact credentials; CodePipeline sends them with GetThirdPartyJobDetails.", parameter);
 }

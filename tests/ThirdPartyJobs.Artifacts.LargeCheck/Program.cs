@@ -8,6 +8,11 @@ using ThirdPartyJobs.Testing;
 // Streams a generated artifact of --size-mib (default 1024) through the artifact API against a
 // local s3rver and reports MB/s and memory per phase. The point: memory stays far below the size.
 Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+if (args is ["--hostile", var scenario])
+{
+    return await HostileArchiveCheck.RunAsync(scenario);
+}
+
 var sizeMib = args.Length == 2 && args[0] == "--size-mib" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1024;
 var size = sizeMib * 1024L * 1024;
 const string Bucket = "large-check";
@@ -82,6 +87,8 @@ finally
 {
     Directory.Delete(work, recursive: true);
 }
+
+return 0;
 
 async Task<string> Measure(string phase, long bytes, Func<Task<string>> action)
 {

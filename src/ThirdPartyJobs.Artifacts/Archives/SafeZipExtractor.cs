@@ -4,10 +4,13 @@ using System.IO.Compression;
 namespace ThirdPartyJobs.Artifacts.Archives;
 
 /// <summary>
-/// Extracts a ZIP archive without trusting it: every entry is vetted (<see cref="ZipEntryPolicy"/>)
-/// before anything is written, the entry count is checked before the central directory is parsed,
-/// and size limits are enforced on the bytes actually written. On any failure the files and
-/// directories this extraction created are removed.
+/// Extracts a ZIP archive without trusting it. Before anything is written: the entry count (from the end
+/// record, before the central directory is parsed), every entry's name, depth, length and type
+/// (<see cref="ZipEntryPolicy"/>), the declared sizes, and that no two entries share bytes
+/// (<see cref="ZipOverlapCheck"/>). Then everything is written into a staging directory beside the target,
+/// the size and ratio limits enforced on the bytes actually written, per entry and for the whole archive,
+/// and cancellation observed per entry and per buffer; only a complete extraction is moved into the
+/// target (<see cref="ExtractionCommit"/>). A refused, failed or cancelled extraction leaves the target as it was.
 /// </summary>
 internal static class SafeZipExtractor
 {
@@ -15,13 +18,14 @@ internal static class SafeZipExtractor
 
     public static ArchiveExtractionResult Extract(Stream archiveStream, string directory, ArchiveLimits limits, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var archiveBytes = archiveStream.Length;
-        var declaredEntries = ZipEntryCountProbe.ReadDeclaredEntryCount(archiveStream)
+        var end = ZipEndRecord.Read(archiveStream)
             ?? throw new ArtifactException("The artifact is not a ZIP archive: it has no end-of-central-directory record.");
-        if (declaredEntries > limits.MaxEntries)
+        if (end.Entries > limits.MaxEntries)
         {
-            throw TooManyEntries(declaredEntries, limits);
+            throw TooManyEntries(end.Entries, limits);
         }
 
         archiveStream.Seek(0, SeekOrigin.Begin);
@@ -32,13 +36,40 @@ internal static class SafeZipExtractor
             throw TooManyEntries(entries.Count, limits);
         }
 
-        // Vet every entry before writing anything.
-        var plan = new List<(ZipArchiveEntry Entry, string Path, bool IsDirectory)>(entries.Count);
+        var plan = Vet(entries, root, limits, cancellationToken);
+        ZipOverlapCheck.ThrowIfOverlapping(archiveStream, end with { Entries = entries.Count }, cancellationToken);
+
+        using var staging = StagingDirectory.Create(root);
+        long written = 0;
+        int files = 0, directories = 0;
+        foreach (var (entry, relative, isDirectory) in plan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (isDirectory)
+            {
+                staging.EnsureDirectory(relative, entry.FullName);
+                directories++;
+                continue;
+            }
+
+            written += WriteFile(entry, staging.PrepareFile(relative, entry.FullName), limits, written, archiveBytes, cancellationToken);
+            files++;
+        }
+
+        ExtractionCommit.Apply(staging, root, cancellationToken);
+        return new ArchiveExtractionResult(root, files, directories, written, archiveBytes);
+    }
+
+    /// <summary>Every entry's relative destination, refusing the first unsafe one; nothing is created yet.</summary>
+    private static List<(ZipArchiveEntry Entry, string Relative, bool IsDirectory)> Vet(System.Collections.ObjectModel.ReadOnlyCollection<ZipArchiveEntry> entries, string root, ArchiveLimits limits, CancellationToken cancellationToken)
+    {
+        var plan = new List<(ZipArchiveEntry Entry, string Relative, bool IsDirectory)>(entries.Count);
         long declaredBytes = 0;
         foreach (var entry in entries)
         {
-            var (path, isDirectory) = ZipEntryPolicy.Resolve(entry, root);
-            plan.Add((entry, path, isDirectory));
+            cancellationToken.ThrowIfCancellationRequested();
+            var (path, isDirectory) = ZipEntryPolicy.Resolve(entry, root, limits);
+            plan.Add((entry, path.Length == root.Length ? string.Empty : path[(root.Length + 1)..], isDirectory));
             declaredBytes += Math.Max(0, entry.Length);
             if (declaredBytes > limits.MaxTotalBytes)
             {
@@ -46,46 +77,18 @@ internal static class SafeZipExtractor
             }
         }
 
-        var tracker = new CreatedPaths(root);
-        try
-        {
-            tracker.EnsureDirectory(root);
-            long written = 0;
-            int files = 0, directories = 0;
-            foreach (var (entry, path, isDirectory) in plan)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (isDirectory)
-                {
-                    tracker.EnsureDirectory(path);
-                    directories++;
-                    continue;
-                }
-
-                tracker.EnsureDirectory(Path.GetDirectoryName(path)!);
-                written += WriteFile(entry, path, tracker, limits, written, cancellationToken);
-                files++;
-            }
-
-            return new ArchiveExtractionResult(root, files, directories, written, archiveBytes);
-        }
-        catch
-        {
-            tracker.RollBack();
-            throw;
-        }
+        return plan;
     }
 
-    private static long WriteFile(ZipArchiveEntry entry, string path, CreatedPaths tracker, ArchiveLimits limits, long writtenBefore, CancellationToken cancellationToken)
+    private static long WriteFile(ZipArchiveEntry entry, string path, ArchiveLimits limits, long writtenBefore, long archiveBytes, CancellationToken cancellationToken)
     {
-        tracker.PrepareFile(path, entry.FullName);
         var ratioLimit = limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength);
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         long written = 0;
         try
         {
             using (var source = OpenEntry(entry))
-            using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            using (var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0)) // in the staging directory: ours
             {
                 while (true)
                 {
@@ -114,6 +117,13 @@ internal static class SafeZipExtractor
                     if (written > limits.CompressionRatioThresholdBytes && written > ratioLimit)
                     {
                         throw ZipEntryPolicy.Refuse(UnsafeArchiveReason.CompressionRatioExceeded, entry.FullName, $"expands more than {limits.MaxCompressionRatio} times its compressed size of {entry.CompressedLength} bytes (ArchiveLimits.MaxCompressionRatio)");
+                    }
+
+                    // The whole archive too: many entries, each under the threshold, must not add up to a bomb.
+                    var total = writtenBefore + written;
+                    if (total > limits.CompressionRatioThresholdBytes && total > limits.MaxCompressionRatio * Math.Max(1, archiveBytes))
+                    {
+                        throw ZipEntryPolicy.Refuse(UnsafeArchiveReason.CompressionRatioExceeded, entry.FullName, $"takes the archive past {limits.MaxCompressionRatio} times its size of {archiveBytes} bytes (ArchiveLimits.MaxCompressionRatio)");
                     }
 
                     target.Write(buffer, 0, read);
@@ -175,118 +185,4 @@ internal static class SafeZipExtractor
 
     private static UnsafeArchiveException TooManyEntries(long count, ArchiveLimits limits) =>
         ZipEntryPolicy.Refuse(UnsafeArchiveReason.TooManyEntries, null, $"has {count} entries, more than the limit of {limits.MaxEntries} (ArchiveLimits.MaxEntries)");
-
-    /// <summary>
-    /// The directories and files one extraction created, so that a refused or failed extraction can
-    /// remove them; also refuses to write through links that already exist in the target directory.
-    /// </summary>
-    private sealed class CreatedPaths(string root)
-    {
-        private readonly HashSet<string> _verified = new(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        private readonly List<string> _directories = [];
-        private readonly List<string> _files = [];
-
-        public void EnsureDirectory(string directory)
-        {
-            if (_verified.Contains(directory))
-            {
-                return;
-            }
-
-            if (string.Equals(directory, root, StringComparison.Ordinal))
-            {
-                // The caller chose the root; it may itself be a link.
-                if (!Directory.Exists(root))
-                {
-                    Directory.CreateDirectory(root);
-                    _directories.Add(root);
-                }
-
-                _verified.Add(root);
-                return;
-            }
-
-            // Walk down from the root so that no link that already exists along the way is followed.
-            var parent = Path.GetDirectoryName(directory);
-            if (parent is null || parent.Length < root.Length)
-            {
-                throw new InvalidOperationException("A vetted path left the target directory.");
-            }
-
-            EnsureDirectory(parent);
-            var info = new DirectoryInfo(directory);
-            if (info.LinkTarget is not null)
-            {
-                throw ZipEntryPolicy.Refuse(UnsafeArchiveReason.PathTraversal, Relative(directory), "would be written through a link that already exists in the target directory");
-            }
-
-            if (info.Exists)
-            {
-                // An existing directory of the target: used, never removed.
-            }
-            else if (File.Exists(directory))
-            {
-                throw ZipEntryPolicy.Refuse(UnsafeArchiveReason.InvalidEntryName, Relative(directory), "needs a directory where the archive (or the target) has a file");
-            }
-            else
-            {
-                Directory.CreateDirectory(directory);
-                _directories.Add(directory);
-            }
-
-            _verified.Add(directory);
-        }
-
-        public void PrepareFile(string path, string entryName)
-        {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
-            {
-                // Replace an existing link with a regular file instead of writing through it.
-                info.Delete();
-            }
-            else if (Directory.Exists(path))
-            {
-                throw ZipEntryPolicy.Refuse(UnsafeArchiveReason.InvalidEntryName, entryName, "needs a file where the archive (or the target) has a directory");
-            }
-            else if (info.Exists)
-            {
-                return;
-            }
-
-            _files.Add(path);
-        }
-
-        public void RollBack()
-        {
-            foreach (var file in _files)
-            {
-                TryDelete(() => File.Delete(file));
-            }
-
-            for (var i = _directories.Count - 1; i >= 0; i--)
-            {
-                var directory = _directories[i];
-                TryDelete(() => Directory.Delete(directory, recursive: false));
-            }
-        }
-
-        private string Relative(string path) => Path.GetRelativePath(root, path);
-
-        private static void TryDelete(Action delete)
-        {
-            try
-            {
-                delete();
-            }
-            catch (IOException)
-            {
-                // Best effort: a directory that holds files the extraction did not create stays.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Best effort, as above.
-            }
-        }
-    }
 }

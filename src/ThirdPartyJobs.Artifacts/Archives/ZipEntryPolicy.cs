@@ -18,12 +18,24 @@ internal static class ZipEntryPolicy
     private const int UnixPermissionMask = 0x1FF; // rwxrwxrwx; setuid, setgid and sticky bits are dropped
 
     /// <summary>Returns the entry's full destination path, and whether it is a directory; throws <see cref="UnsafeArchiveException"/> when it must not be extracted.</summary>
-    public static (string Path, bool IsDirectory) Resolve(ZipArchiveEntry entry, string root)
+    public static (string Path, bool IsDirectory) Resolve(ZipArchiveEntry entry, string root, ArchiveLimits limits)
     {
         var name = entry.FullName;
         if (string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal))
         {
             throw Refuse(UnsafeArchiveReason.InvalidEntryName, name, "has an empty name or one with a NUL character");
+        }
+
+        // Before anything else touches the name, in one pass: a 32,000-level path must cost nothing.
+        var depth = Depth(name);
+        if (depth > limits.MaxPathDepth)
+        {
+            throw Refuse(UnsafeArchiveReason.PathTooDeep, name, $"has a path {depth} levels deep, more than the limit of {limits.MaxPathDepth} (ArchiveLimits.MaxPathDepth)");
+        }
+
+        if (name.Length > limits.MaxEntryNameLength)
+        {
+            throw Refuse(UnsafeArchiveReason.EntryNameTooLong, name, $"has a name of {name.Length} characters, more than the limit of {limits.MaxEntryNameLength} (ArchiveLimits.MaxEntryNameLength)");
         }
 
         var unixType = (entry.ExternalAttributes >> 16) & UnixFileTypeMask;
@@ -74,6 +86,25 @@ internal static class ZipEntryPolicy
         }
 
         return (full, isDirectory);
+    }
+
+    /// <summary>How many path segments <paramref name="name"/> has, either separator counting and empty segments not.</summary>
+    private static int Depth(string name)
+    {
+        var depth = 0;
+        var inSegment = false;
+        foreach (var c in name)
+        {
+            var separator = c is '/' or '\\';
+            if (!separator && !inSegment)
+            {
+                depth++;
+            }
+
+            inSegment = !separator;
+        }
+
+        return depth;
     }
 
     /// <summary>The entry's Unix permission bits, or null when the archive was not made on Unix or records none.</summary>

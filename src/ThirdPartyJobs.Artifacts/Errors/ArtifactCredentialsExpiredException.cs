@@ -11,7 +11,7 @@ public class ArtifactCredentialsExpiredException : ArtifactException
     /// <summary>The advice every message of this type ends with.</summary>
     public const string RenewalHint =
         "Artifact credentials are temporary: call GetThirdPartyJobDetails (IThirdPartyJobClient.GetJobDetailsAsync) again for fresh ones, "
-        + "or create the artifacts with a credentials source that does.";
+        + "or create the artifacts from an IRunningJob that renews them (the worker's JobContext does).";
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>

@@ -24,6 +24,15 @@ public enum UnsafeArchiveReason
     /// <summary>The archive expands to more than <see cref="ArchiveLimits.MaxTotalBytes"/>.</summary>
     TooLarge,
 
-    /// <summary>An entry expands more than <see cref="ArchiveLimits.MaxCompressionRatio"/> times its compressed size.</summary>
+    /// <summary>An entry, or the archive as a whole, expands more than <see cref="ArchiveLimits.MaxCompressionRatio"/> times its compressed size.</summary>
     CompressionRatioExceeded,
+
+    /// <summary>An entry's path has more directory levels than <see cref="ArchiveLimits.MaxPathDepth"/>.</summary>
+    PathTooDeep,
+
+    /// <summary>An entry's name is longer than <see cref="ArchiveLimits.MaxEntryNameLength"/>.</summary>
+    EntryNameTooLong,
+
+    /// <summary>Two entries share bytes of the archive (their local headers or compressed data overlap), a way to make a small archive expand many times over.</summary>
+    OverlappingEntries,
 }

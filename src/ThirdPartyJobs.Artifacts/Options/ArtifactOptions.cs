@@ -6,8 +6,8 @@ namespace ThirdPartyJobs.Artifacts;
 
 /// <summary>
 /// How job artifacts are reached and handled. The credentials are never configured here: they
-/// always come from the job (<see cref="JobData.ArtifactCredentials"/>) or from the credentials
-/// source given to <see cref="IJobArtifactsFactory.Create(JobDetails, Func{CancellationToken, ValueTask{SessionCredentials}})"/>.
+/// always come from the job (<see cref="JobData.ArtifactCredentials"/>) or from the running job
+/// given to <see cref="IJobArtifactsFactory.Create(IRunningJob)"/>.
 /// Bound from the <c>"ThirdPartyJobs:Artifacts"</c> configuration section by
 /// <c>AddThirdPartyJobArtifacts(IConfiguration)</c>. The clock is not a setting: pass a
 /// <see cref="TimeProvider"/> to <see cref="JobArtifactsFactory"/>, or register one with dependency injection.

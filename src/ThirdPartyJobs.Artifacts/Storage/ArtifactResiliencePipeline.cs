@@ -7,8 +7,8 @@ internal static class ArtifactResiliencePipeline
 {
     public const string Name = "ThirdPartyJobs.Artifacts.S3";
 
-    /// <summary>The event id of the S3 retry line (in the Artifacts package's range, 2001–2099).</summary>
-    public const int RetryEventId = 2010;
+    /// <summary>The event id of the S3 retry line (in the Artifacts package's range, 3001–3099; Hosting owns 2001–2099).</summary>
+    public const int RetryEventId = 3010;
 
     private static readonly RetryPipelineIdentity Identity = new(Name, "S3 ", RetryEventId);
 

@@ -79,6 +79,13 @@ public sealed class RecordingS3Proxy : IAsyncDisposable
     public void InjectError(Func<RecordedRequest, bool> match, int times, HttpStatusCode status, string code, string message = "Injected by the test proxy.") =>
         Add(new Fault(match, times, FaultKind.Error) { Status = status, Code = code, Message = message });
 
+    /// <summary>
+    /// Answers the next <paramref name="times"/> matching requests with <paramref name="status"/> and a body the
+    /// test writes (a raw error document, a huge or endless one, one that stalls).
+    /// </summary>
+    public void InjectResponse(Func<RecordedRequest, bool> match, int times, HttpStatusCode status, string contentType, Func<Stream, CancellationToken, Task> writeBody) =>
+        Add(new Fault(match, times, FaultKind.Custom) { Status = status, ContentType = contentType, WriteBody = writeBody });
+
     /// <summary>Forwards the next matching request but cuts the response body off after <paramref name="afterBytes"/> bytes (the connection is aborted).</summary>
     public void InjectTruncatedBody(Func<RecordedRequest, bool> match, long afterBytes, int times = 1) =>
         Add(new Fault(match, times, FaultKind.Truncate) { AfterBytes = afterBytes });
@@ -135,6 +142,28 @@ public sealed class RecordingS3Proxy : IAsyncDisposable
         var recorded = new RecordedRequest(incoming.Method, incoming.Path.Value ?? "/", incoming.QueryString.Value ?? string.Empty, headers);
         _requests.Enqueue(recorded);
         var fault = Take(recorded);
+
+        if (fault is { Kind: FaultKind.Custom })
+        {
+            await incoming.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            recorded.Status = (int)fault.Status;
+            context.Response.StatusCode = (int)fault.Status;
+            context.Response.ContentType = fault.ContentType;
+            context.Response.Headers["x-amz-request-id"] = $"PROXY{Interlocked.Increment(ref _requestCount):D6}";
+            if (incoming.Method != HttpMethods.Head)
+            {
+                try
+                {
+                    await fault.WriteBody!(context.Response.Body, context.RequestAborted);
+                }
+                catch (Exception error) when (error is OperationCanceledException or IOException)
+                {
+                    // The client stopped reading: what a bounded reader is expected to do.
+                }
+            }
+
+            return;
+        }
 
         if (fault is { Kind: FaultKind.Error })
         {
@@ -234,6 +263,7 @@ public sealed class RecordingS3Proxy : IAsyncDisposable
         Error,
         Truncate,
         Stall,
+        Custom,
     }
 
     private sealed class Fault(Func<RecordedRequest, bool> match, int times, FaultKind kind)
@@ -253,5 +283,9 @@ public sealed class RecordingS3Proxy : IAsyncDisposable
         public long AfterBytes { get; init; }
 
         public TaskCompletionSource? Release { get; init; }
+
+        public string ContentType { get; init; } = string.Empty;
+
+        public Func<Stream, CancellationToken, Task>? WriteBody { get; init; }
     }
 }

@@ -63,4 +63,62 @@ public static class ZipFactory
 
         return patched ? bytes : throw new ArgumentException($"No entry '{entryName}' in the archive.", nameof(entryName));
     }
+
+    /// <summary>
+    /// Turns a one-entry archive into one whose central directory lists <paramref name="copies"/> entries
+    /// (named <c>0.bin</c>, <c>1.bin</c>, …; the entry must be named like them) that all point at the same
+    /// local header and compressed data: overlapping entries.
+    /// </summary>
+    public static byte[] WithOverlappingEntries(byte[] singleEntryZip, int copies)
+    {
+        var end = singleEntryZip.Length - 22;
+        var directorySize = (int)BinaryPrimitives.ReadUInt32LittleEndian(singleEntryZip.AsSpan(end + 12));
+        var directoryOffset = (int)BinaryPrimitives.ReadUInt32LittleEndian(singleEntryZip.AsSpan(end + 16));
+        var record = singleEntryZip.AsSpan(directoryOffset, directorySize);
+        var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(record[28..]);
+        using var result = new MemoryStream();
+        result.Write(singleEntryZip, 0, directoryOffset);
+        for (var i = 0; i < copies; i++)
+        {
+            var copy = record.ToArray();
+            var name = Encoding.ASCII.GetBytes($"{i}.bin");
+            if (name.Length != nameLength)
+            {
+                throw new ArgumentException("The entry must be named like 0.bin.", nameof(singleEntryZip));
+            }
+
+            name.CopyTo(copy, 46);
+            result.Write(copy);
+        }
+
+        var endRecord = singleEntryZip.AsSpan(end, 22).ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(endRecord.AsSpan(8), (ushort)copies);
+        BinaryPrimitives.WriteUInt16LittleEndian(endRecord.AsSpan(10), (ushort)copies);
+        BinaryPrimitives.WriteUInt32LittleEndian(endRecord.AsSpan(12), (uint)(directorySize * copies));
+        result.Write(endRecord);
+        return result.ToArray();
+    }
+
+    /// <summary>Overwrites the first byte of <paramref name="entryName"/>'s deflate data with a reserved block type: a corrupt entry.</summary>
+    public static byte[] WithCorruptData(byte[] zip, string entryName)
+    {
+        var bytes = (byte[])zip.Clone();
+        for (var at = 0; at <= bytes.Length - 30; at++)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at)) != 0x04034b50)
+            {
+                continue;
+            }
+
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 26));
+            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 28));
+            if (Encoding.UTF8.GetString(bytes, at + 30, nameLength) == entryName)
+            {
+                bytes[at + 30 + nameLength + extraLength] = 0xFF; // BFINAL=1, BTYPE=11: reserved, invalid
+                return bytes;
+            }
+        }
+
+        throw new ArgumentException($"No entry '{entryName}' in the archive.", nameof(entryName));
+    }
 }

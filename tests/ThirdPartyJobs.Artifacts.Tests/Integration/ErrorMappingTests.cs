@@ -82,7 +82,7 @@ public sealed class ErrorMappingTests : S3IntegrationTest
         var job = TestJobs.Job(inputs: ["In"]);
         await SeedAsync(TestJobs.KeyOf(job, "In"), [4, 5, 6]);
         var calls = 0;
-        using var artifacts = Factory().Create(job, _ => ValueTask.FromResult(TestJobs.ValidCredentials(++calls == 1 ? "token-old" : "token-new")));
+        using var artifacts = Factory().Create(new TestRunningJob(job, _ => ValueTask.FromResult(TestJobs.ValidCredentials(++calls == 1 ? "token-old" : "token-new"))));
         Proxy.InjectError(request => request.Header("x-amz-security-token") == "token-old", 10, HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired.");
 
         await using var stream = await artifacts.OpenInputAsync("In");
@@ -103,11 +103,11 @@ public sealed class ErrorMappingTests : S3IntegrationTest
         var job = TestJobs.Job(inputs: ["In"]);
         await SeedAsync(TestJobs.KeyOf(job, "In"), [1]);
         var calls = 0;
-        using var artifacts = Factory().Create(job, _ =>
+        using var artifacts = Factory().Create(new TestRunningJob(job, _ =>
         {
             calls++;
             return ValueTask.FromResult(TestJobs.ValidCredentials());
-        });
+        }));
         Proxy.InjectError(_ => true, 10, HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired.");
 
         var error = Assert.ThrowsAsync<ArtifactCredentialsExpiredException>(() => artifacts.OpenInputAsync("In"));
@@ -140,7 +140,7 @@ public sealed class ErrorMappingTests : S3IntegrationTest
     {
         var job = TestJobs.Job(inputs: ["In"]);
         var calls = 0;
-        using var artifacts = Factory().Create(job, _ => ValueTask.FromResult(TestJobs.ValidCredentials("token-" + ++calls)));
+        using var artifacts = Factory().Create(new TestRunningJob(job, _ => ValueTask.FromResult(TestJobs.ValidCredentials("token-" + ++calls))));
         Proxy.InjectError(_ => true, 10, HttpStatusCode.BadRequest, "ExpiredToken", "The provided token has expired.");
 
         var error = Assert.ThrowsAsync<ArtifactCredentialsExpiredException>(() => artifacts.OpenInputAsync("In"));

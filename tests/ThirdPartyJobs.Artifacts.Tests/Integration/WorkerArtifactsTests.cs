@@ -14,7 +14,7 @@ using RecordedRequest = ThirdPartyJobs.Artifacts.Tests.Infrastructure.RecordedRe
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 
 /// <summary>
-/// <see cref="JobContextArtifactsExtensions.CreateArtifacts"/> in the hosted worker: the worker runs against the
+/// <see cref="IJobArtifactsFactory.Create(IRunningJob)"/> in the hosted worker: the worker runs against the
 /// CodePipeline emulator, the job's artifacts live on s3rver (through the recording proxy), and the handler moves
 /// them with the job's credentials, renewed through <see cref="JobContext.GetArtifactCredentialsAsync"/>.
 /// </summary>
@@ -89,12 +89,16 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
     }
 
     [Test]
-    public void CreateArtifacts_refuses_a_missing_factory_or_context()
+    public void Create_refuses_a_missing_running_job_or_one_without_credentials()
     {
+        var job = TestJobs.Job(inputs: ["In"]);
+        var withoutCredentials = new JobDetails(job.Id, job.Nonce, job.Data with { ArtifactCredentials = null });
         Assert.Multiple(() =>
         {
-            Assert.That(() => Factory().CreateArtifacts(null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("context"));
-            Assert.That(() => JobContextArtifactsExtensions.CreateArtifacts(null!, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("factory"));
+            Assert.That(() => Factory().Create((IRunningJob)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("job"));
+            Assert.That(
+                () => Factory().Create(new TestRunningJob(withoutCredentials, _ => throw new AssertionException("not asked"))),
+                Throws.ArgumentException.With.Message.Contains("carries no artifact credentials").And.Property("ParamName").EqualTo("job"));
         });
     }
 
@@ -164,7 +168,8 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
         {
             try
             {
-                using var artifacts = factory.CreateArtifacts(context);
+                // Until the Hosting package's JobContext implements IRunningJob: then factory.Create(context).
+                using var artifacts = factory.Create(new JobContextRunningJob(context));
                 var source = await artifacts.DownloadInputAsync("SourceOutput", Path.Combine(probe.WorkDirectory, "source"), cancellationToken);
 
                 // The job has run longer than CredentialsRefreshAge: the next operation renews its credentials.
