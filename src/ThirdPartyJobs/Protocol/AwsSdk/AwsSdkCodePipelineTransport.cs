@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Amazon.Runtime;
 
 namespace ThirdPartyJobs.Protocol.AwsSdk;
