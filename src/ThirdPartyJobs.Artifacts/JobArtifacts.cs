@@ -97,7 +97,7 @@ internal sealed class JobArtifacts : IJobArtifacts
             }
             catch (ArtifactException error) when (error.ArtifactName is null)
             {
-                throw new ArtifactException($"Input artifact '{name}': {error.Message}", new ServiceErrorDetails(JobId: JobId), error.InnerException) { ArtifactName = name };
+                throw new ArtifactException($"Input artifact '{name}': {error.Message}", new ArtifactErrorDetails(JobId: JobId), error.InnerException) { ArtifactName = name };
             }
         }
     }
@@ -192,7 +192,7 @@ internal sealed class JobArtifacts : IJobArtifacts
         {
             throw new ArtifactException(
                 $"The pipeline's artifact store uses an encryption key of type '{key.Type}', which this library cannot apply; only KMS keys are supported.",
-                new ServiceErrorDetails(JobId: JobId));
+                new ArtifactErrorDetails(JobId: JobId));
         }
 
         return key;
@@ -205,7 +205,7 @@ internal sealed class JobArtifacts : IJobArtifacts
         {
             throw new ArtifactException(
                 $"The {kind} artifact '{artifact.Name}' has no S3 location (location type: {artifact.Location?.Type?.Value ?? "none"}).",
-                new ServiceErrorDetails(JobId: JobId)) { ArtifactName = artifact.Name };
+                new ArtifactErrorDetails(JobId: JobId)) { ArtifactName = artifact.Name };
         }
 
         return new ArtifactTarget(artifact.Name!, isInput, s3.BucketName, s3.ObjectKey);

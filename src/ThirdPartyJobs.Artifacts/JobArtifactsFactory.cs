@@ -27,6 +27,13 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
     public IJobArtifacts Create(JobDetails job)
     {
         ArgumentNullException.ThrowIfNull(job);
+
+        // GetThirdPartyJobDetails answers may leave members out (the output records are nullable); artifacts need both.
+        if (job.Id is null || job.Data is null)
+        {
+            throw new ArgumentException($"Job {job.Id ?? "(no id)"} has no {(job.Id is null ? "id" : "data")}; pass the JobDetails that GetThirdPartyJobDetails returned.", nameof(job));
+        }
+
         var credentials = CredentialsOrThrow(job.Id, job.Data, nameof(job));
         return new JobArtifacts(job.Id, job.Data, _ => ValueTask.FromResult(credentials), _options, _loggerFactory, _timeProvider);
     }

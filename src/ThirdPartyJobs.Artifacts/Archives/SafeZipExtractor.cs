@@ -152,7 +152,7 @@ internal static class SafeZipExtractor
         }
         catch (InvalidDataException error)
         {
-            throw new ArtifactException("The artifact is not a valid ZIP archive: " + error.Message, default, error);
+            throw new ArtifactException("The artifact is not a valid ZIP archive: " + error.Message, error);
         }
     }
 
@@ -164,7 +164,7 @@ internal static class SafeZipExtractor
         }
         catch (InvalidDataException error)
         {
-            throw new ArtifactException("The artifact is not a valid ZIP archive: " + error.Message, default, error);
+            throw new ArtifactException("The artifact is not a valid ZIP archive: " + error.Message, error);
         }
     }
 

@@ -13,11 +13,15 @@ public class ArtifactCredentialsExpiredException : ArtifactException
         "Artifact credentials are temporary: call GetThirdPartyJobDetails (IThirdPartyJobClient.GetJobDetailsAsync) again for fresh ones, "
         + "or create the artifacts from an IRunningJob that renews them (the worker's JobContext does).";
 
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; set the other facts with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The failed call's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ArtifactCredentialsExpiredException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public ArtifactCredentialsExpiredException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    internal ArtifactCredentialsExpiredException(string message, ArtifactErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

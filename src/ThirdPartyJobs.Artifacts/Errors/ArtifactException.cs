@@ -7,13 +7,27 @@ namespace ThirdPartyJobs.Artifacts;
 /// </summary>
 public class ArtifactException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; set the other facts (operation, S3 error code, request id, status, job id, artifact) with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The failed call's details (operation, S3 error code, request id, status, job id).</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ArtifactException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
-        : base(message, details, innerException)
+    public ArtifactException(string message, Exception? innerException = null)
+        : base(message, innerException)
     {
+    }
+
+    internal ArtifactException(string message, ArtifactErrorDetails details, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Operation = details.Operation;
+        ErrorCode = details.ErrorCode;
+        RequestId = details.RequestId;
+        StatusCode = details.StatusCode;
+        JobId = details.JobId;
+        ServiceMessage = details.ServiceMessage;
+        Attempts = Math.Max(1, details.Attempts);
+        ArtifactName = details.Target?.Name;
+        BucketName = details.Target?.BucketName;
+        ObjectKey = details.Target?.ObjectKey;
     }
 
     /// <summary>The artifact's name, when the error concerns one.</summary>
@@ -24,10 +38,4 @@ public class ArtifactException : ThirdPartyJobException
 
     /// <summary>The artifact's object key, when known.</summary>
     public string? ObjectKey { get; init; }
-
-    internal ArtifactException WithAttempts(int attempts)
-    {
-        Attempts = Math.Max(1, attempts);
-        return this;
-    }
 }

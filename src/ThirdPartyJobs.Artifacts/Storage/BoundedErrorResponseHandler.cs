@@ -152,7 +152,7 @@ internal sealed class BoundedErrorResponseHandler(Func<IReadOnlyList<string>> se
     /// <summary>At most <see cref="MaxExcerptChars"/> characters, credentials scrubbed, control characters (log forging) replaced.</summary>
     private static string Excerpt(string text, IReadOnlyList<string> secrets)
     {
-        text = S3ErrorMapper.Scrub(text, secrets) ?? string.Empty;
+        text = SecretScrubber.Scrub(text, secrets) ?? string.Empty;
         var excerpt = new StringBuilder(Math.Min(text.Length, MaxExcerptChars) + 1);
         foreach (var c in text.Length > MaxExcerptChars ? text.AsSpan(0, MaxExcerptChars) : text.AsSpan())
         {

@@ -125,7 +125,7 @@ internal sealed class S3ArtifactUploader(IAmazonS3 client, S3Executor executor, 
                     slots.Release();
                     throw new ArtifactException(
                         $"The {target.Describe()} is larger than {MaxParts} parts of {options.PartSize} bytes; raise ArtifactOptions.PartSize.",
-                        new ServiceErrorDetails("S3:UploadPart", JobId: executor.JobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                        new ArtifactErrorDetails("S3:UploadPart", JobId: executor.JobId, Target: target));
                 }
 
                 size += part.Length;

@@ -21,31 +21,32 @@ internal static class S3ErrorMapper
 
     public static ArtifactException Map(Exception error, string operation, ArtifactTarget target, string jobId, int attempts, IReadOnlyList<string> secrets, bool credentialsRefreshed)
     {
-        var mapped = error switch
+        var details = new ArtifactErrorDetails(Operation(operation), JobId: jobId, Attempts: attempts, Target: target);
+        return error switch
         {
-            S3ServiceFailure service => FromService(service, operation, target, jobId, credentialsRefreshed),
+            S3ServiceFailure service => FromService(service, operation, details, credentialsRefreshed),
             AmazonServiceException service when S3ServiceFailure.IsServiceAnswer(service) =>
-                FromService(S3ServiceFailure.From(service, secrets), operation, target, jobId, credentialsRefreshed),
+                FromService(S3ServiceFailure.From(service, secrets), operation, details, credentialsRefreshed),
             TimeoutRejectedException timeout => new ArtifactStoreUnavailableException(
                 $"S3 did not answer {operation} for the {target.Describe()} within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s.",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+                details),
             _ when S3ErrorClassifier.IsNetworkFailure(error) || error is OperationCanceledException => new ArtifactStoreUnavailableException(
                 $"S3 could not be reached for {operation} of the {target.Describe()}: {Scrub(NetworkMessage(error), secrets)}",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId),
-                NetworkInner(error)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+                details,
+                NetworkInner(error)),
             _ => new ArtifactException(
                 $"{operation} of the {target.Describe()} failed in the AWS SDK: {Scrub(error.Message, secrets)}",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+                details),
         };
-        return mapped.WithAttempts(attempts);
     }
 
     /// <summary>The shared scrubber (<see cref="SecretScrubber"/>): long secrets become <c>***</c>; a message quoting a short one is withheld.</summary>
     public static string? Scrub(string? text, IReadOnlyList<string> secrets) => SecretScrubber.Scrub(text, secrets);
 
-    private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactTarget target, string jobId, bool credentialsRefreshed)
+    private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactErrorDetails details, bool credentialsRefreshed)
     {
-        var details = new ServiceErrorDetails(Operation(operation), error.ErrorCode, error.RequestId, error.StatusCode, jobId);
+        var target = details.Target!;
+        details = details with { ErrorCode = error.ErrorCode, RequestId = error.RequestId, StatusCode = error.StatusCode, ServiceMessage = string.IsNullOrWhiteSpace(error.Message) ? null : error.Message };
         var s3Said = string.IsNullOrWhiteSpace(error.Message) ? string.Empty : $" S3 said: {error.Message}";
         var status = error.StatusCode is { } code ? "HTTP " + (int)code : "no status";
         var what = target.Describe();
@@ -57,43 +58,43 @@ internal static class S3ErrorMapper
                 : "The credentials source was asked again and returned the same credentials.";
             mapped = new ArtifactCredentialsExpiredException(
                 $"The job's artifact credentials have expired ({operation} of the {what}). {tried} {ArtifactCredentialsExpiredException.RenewalHint}",
-                details) { CredentialsWereRefreshed = credentialsRefreshed, ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details) { CredentialsWereRefreshed = credentialsRefreshed };
         }
         else if (S3ErrorClassifier.IsAccessDenied(error))
         {
             mapped = new ArtifactAccessDeniedException(
                 $"S3 denied {operation} of the {what} with the job's artifact credentials.{s3Said} Check that the job's credentials (not the worker's) are used, and that the pipeline's KMS key policy allows them.",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
         else if (S3ErrorClassifier.IsNotFound(error))
         {
             mapped = new ArtifactNotFoundException(
                 $"The {what} does not exist ({error.ErrorCode ?? "HTTP 404"}).{s3Said}",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
         else if (S3ErrorClassifier.IsTransient(error))
         {
             mapped = new ArtifactStoreUnavailableException(
                 $"S3 kept failing {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
         else if (S3ErrorClassifier.IsWrongRegion(error))
         {
             mapped = new ArtifactException(
                 $"The {what} is in another region than the S3 client's. Set ArtifactOptions.Region to the pipeline's region.{s3Said}",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
         else if (error.StatusCode == HttpStatusCode.PreconditionFailed)
         {
             mapped = new ArtifactException(
                 $"The {what} changed while it was being read ({error.ErrorCode ?? "HTTP 412"}).",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
         else
         {
             mapped = new ArtifactException(
                 $"S3 refused {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
-                details) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey };
+                details);
         }
 
         return mapped;

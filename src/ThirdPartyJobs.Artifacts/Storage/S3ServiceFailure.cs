@@ -30,7 +30,7 @@ internal sealed class S3ServiceFailure : Exception
 
     public static S3ServiceFailure From(AmazonServiceException error, IReadOnlyList<string> secrets)
     {
-        var message = S3ErrorMapper.Scrub(error.Message, secrets);
+        var message = SecretScrubber.Scrub(error.Message, secrets);
         return new S3ServiceFailure(
             string.IsNullOrWhiteSpace(message) ? string.Empty : message.Trim(),
             string.IsNullOrWhiteSpace(error.ErrorCode) ? null : error.ErrorCode,
