@@ -89,7 +89,13 @@ internal sealed class JobArtifactCredentials : AWSCredentials, IDisposable
             throw new InvalidOperationException("The artifact credentials source returned null.");
         }
 
-        return new ImmutableCredentials(credentials.GetAccessKeyId(), credentials.GetSecretAccessKey(), credentials.GetSessionToken());
+        // CodePipeline's answer may leave members out (the getters are nullable); S3 cannot sign without a key pair.
+        if (credentials.GetAccessKeyId() is not { Length: > 0 } accessKeyId || credentials.GetSecretAccessKey() is not { Length: > 0 } secretAccessKey)
+        {
+            throw new InvalidOperationException("The job's artifact credentials have no access key id or secret access key; CodePipeline sent incomplete credentials.");
+        }
+
+        return new ImmutableCredentials(accessKeyId, secretAccessKey, credentials.GetSessionToken());
     }
 
     private static bool Same(ImmutableCredentials left, ImmutableCredentials? right) =>
