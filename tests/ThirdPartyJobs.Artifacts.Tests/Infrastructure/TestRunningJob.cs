@@ -6,9 +6,9 @@ namespace ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 /// </summary>
 public sealed class TestRunningJob(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> source) : IRunningJob
 {
-    public string JobId => job.Id;
+    public string JobId => job.Id!;
 
-    public JobData Data => job.Data;
+    public JobData Data => job.Data!;
 
     public Task<SessionCredentials> GetArtifactCredentialsAsync(CancellationToken cancellationToken = default) => source(cancellationToken).AsTask();
 }

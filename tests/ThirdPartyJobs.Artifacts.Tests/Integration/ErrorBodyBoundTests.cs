@@ -82,12 +82,13 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
             await Task.Delay(Timeout.Infinite, token);
         });
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var artifacts = Factory(options =>
-        {
-            options.TimeProvider = time;
-            options.Retry.MaxAttempts = 1;
-            options.Retry.AttemptTimeout = TimeSpan.FromSeconds(3);
-        }).Create(job);
+        using var artifacts = Factory(
+            options =>
+            {
+                options.Retry.MaxAttempts = 1;
+                options.Retry.AttemptTimeout = TimeSpan.FromSeconds(3);
+            },
+            time).Create(job);
 
         var open = artifacts.OpenInputAsync("In");
         await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));

@@ -34,7 +34,7 @@ public sealed class SdkLoggingTests : S3IntegrationTest
         }
 
         // What real S3 answers to a request signed with a secret it does not expect.
-        var stolen = TestJobs.Job(inputs: ["In"], credentials: new SessionCredentials(CanaryKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken));
+        var stolen = TestJobs.Job(inputs: ["In"], credentials: ThirdPartyJobsModelFactory.SessionCredentials(CanaryKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken));
         Proxy.InjectResponse(_ => true, 10, HttpStatusCode.Forbidden, "application/xml", (body, token) => body.WriteAsync(SignatureDoesNotMatch(TestJobs.KeyOf(stolen, "In")), token).AsTask());
         Exception error;
         using (var artifacts = Factory().Create(stolen))
