@@ -30,27 +30,7 @@ internal sealed class EmulatorWorker : IAsyncDisposable
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Handler);
-        var aws = new AWSOptions
-        {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
-            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
-        };
-        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
-            aws,
-            new ThirdPartyJobsOptions
-            {
-                // The client's retries run on the real clock: its HTTP calls do too.
-                TimeProvider = TimeProvider.System,
-                Retry =
-                {
-                    MaxAttempts = 6,
-                    BaseDelay = TimeSpan.FromMilliseconds(2),
-                    MaxDelay = TimeSpan.FromMilliseconds(20),
-                    AttemptTimeout = TimeSpan.FromSeconds(5),
-                    OverallTimeout = TimeSpan.FromSeconds(20),
-                },
-            },
-            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IThirdPartyJobClient>(provider => CreateClient(emulator, provider.GetRequiredService<ILoggerFactory>()));
         services.AddThirdPartyJobWorker<TestHandler>(name, options =>
         {
             options.ActionTypeId = ToActionTypeId(actionType);
@@ -81,6 +61,32 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     public IHostedService Worker { get; }
 
     public WorkerMetricsView Statistics { get; }
+
+    /// <summary>The real client against <paramref name="emulator"/>, with short retries on the system clock.</summary>
+    public static ThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null)
+    {
+        var aws = new AWSOptions
+        {
+            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+        };
+        return new ThirdPartyJobClient(
+            aws,
+            new ThirdPartyJobsOptions
+            {
+                // The client's retries run on the real clock: its HTTP calls do too.
+                TimeProvider = TimeProvider.System,
+                Retry =
+                {
+                    MaxAttempts = 6,
+                    BaseDelay = TimeSpan.FromMilliseconds(2),
+                    MaxDelay = TimeSpan.FromMilliseconds(20),
+                    AttemptTimeout = TimeSpan.FromSeconds(5),
+                    OverallTimeout = TimeSpan.FromSeconds(20),
+                },
+            },
+            loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    }
 
     public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
         new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
