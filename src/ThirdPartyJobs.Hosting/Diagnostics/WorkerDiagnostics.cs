@@ -105,6 +105,12 @@ internal sealed partial class WorkerDiagnostics
         job.Skipped(SkipReasons.InvalidNonce);
     }
 
+    public void AlreadyRunning(string jobId, JobTelemetry job)
+    {
+        WorkerLog.AlreadyRunning(_logger, jobId);
+        job.Skipped(SkipReasons.AlreadyRunning);
+    }
+
     public void NotInProgress(string jobId, JobStatus? status, JobTelemetry job)
     {
         WorkerLog.NotInProgress(_logger, jobId, status?.Value ?? "(none)");

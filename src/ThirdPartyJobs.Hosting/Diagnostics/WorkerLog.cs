@@ -55,6 +55,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "Job {JobId} not claimed: the worker is stopping")]
     public static partial void NotClaimedStopping(ILogger logger, string jobId);
 
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Debug, Message = "Job {JobId} skipped: this worker is claiming or running it already (CodePipeline handed it out again)")]
+    public static partial void AlreadyRunning(ILogger logger, string jobId);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Job {JobId} started (pipeline {Pipeline}, stage {Stage}, action {Action}, continuation {IsContinuation})")]
     public static partial void JobStarted(ILogger logger, string jobId, string? pipeline, string? stage, string? action, bool isContinuation);
 

@@ -83,6 +83,9 @@ internal static class WorkerTelemetry
         /// <summary>Another worker acknowledged the job first.</summary>
         public const string InvalidNonce = "invalid_nonce";
 
+        /// <summary>This worker is claiming or running the job already (handed out twice).</summary>
+        public const string AlreadyRunning = "already_running";
+
         /// <summary>Acknowledging the job did not return <c>InProgress</c>.</summary>
         public const string NotInProgress = "not_in_progress";
 

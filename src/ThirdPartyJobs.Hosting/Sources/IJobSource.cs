@@ -25,8 +25,9 @@ internal interface IJobSource
     /// </summary>
     /// <param name="polled">The job as the poll handed it out.</param>
     /// <param name="job">The job's diagnostics.</param>
+    /// <param name="beforeAcknowledge">Runs once the job's details are known, right before the acknowledgement (the journal's write).</param>
     /// <param name="cancellationToken">Cancels the lookups before the acknowledgement (shutdown).</param>
-    Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, CancellationToken cancellationToken);
+    Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, Func<JobDetails, Task> beforeAcknowledge, CancellationToken cancellationToken);
 
     /// <summary>Takes back a job a journal recorded (after a crash), to report it: null when its client is unknown now.</summary>
     Task<ClaimedJob?> ResumeAsync(JobJournalRecord record, CancellationToken cancellationToken);

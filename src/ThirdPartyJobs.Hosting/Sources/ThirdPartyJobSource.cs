@@ -29,7 +29,7 @@ internal sealed class ThirdPartyJobSource : IJobSource
         return jobs.Select(job => new PolledJob(job.JobId ?? string.Empty, job.ClientId ?? string.Empty)).ToArray();
     }
 
-    public async Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, CancellationToken cancellationToken)
+    public async Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, Func<JobDetails, Task> beforeAcknowledge, CancellationToken cancellationToken)
     {
         string? clientToken;
         try
@@ -70,6 +70,7 @@ internal sealed class ThirdPartyJobSource : IJobSource
         }
 
         job.DetailsReceived(details);
+        await beforeAcknowledge(details).ConfigureAwait(false);
         JobStatus status;
         try
         {

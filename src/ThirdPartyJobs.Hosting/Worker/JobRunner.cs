@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ThirdPartyJobs.Hosting.Diagnostics;
 using ThirdPartyJobs.Hosting.Sources;
 
@@ -10,11 +11,22 @@ namespace ThirdPartyJobs.Hosting.Worker;
 /// </summary>
 internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJournal? journal, JobReporter reporter, HandlerExecution handlers, DetachedHandlers detached)
 {
+    // Jobs this worker is claiming or running: CodePipeline may hand one job out again before it
+    // is acknowledged, and a second claim in the same worker would only fight the first (and its journal record).
+    private readonly ConcurrentDictionary<string, byte> _active = new(StringComparer.Ordinal);
+
     public async Task RunAsync(PolledJob polled, long receivedAt, JobTelemetry job, SlotLease slot)
     {
         var time = state.Time;
+        var active = _active.TryAdd(polled.JobId, 0);
         try
         {
+            if (!active)
+            {
+                state.Diagnostics.AlreadyRunning(polled.JobId, job);
+                return;
+            }
+
             // This task's own flow: the job's span becomes current here, and the client's calls its children.
             job.Start(state.ActionType, polled.JobId, polled.ClientId);
 
@@ -22,15 +34,25 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
             var remaining = state.HandlerBudget - time.GetElapsedTime(receivedAt);
             using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, state.JobsCancellation.Token);
-            var claim = await source.ClaimAsync(polled, job, cancellation.Token).ConfigureAwait(false);
+            var claimedAt = time.GetUtcNow() - time.GetElapsedTime(receivedAt);
+            var journaled = false;
+            var claim = await source.ClaimAsync(
+                polled,
+                job,
+                async details => journaled = await WriteJournalAsync(polled, details, claimedAt + state.HandlerBudget).ConfigureAwait(false),
+                cancellation.Token).ConfigureAwait(false);
             if (claim?.Details is not { } details)
             {
+                if (journaled)
+                {
+                    // Not this worker's after all (another took it, or the acknowledgement failed).
+                    await DeleteJournalAsync(polled.JobId).ConfigureAwait(false);
+                }
+
                 return;
             }
 
-            var claimedAt = time.GetUtcNow() - time.GetElapsedTime(receivedAt);
             var context = new JobContext(claim.ClientId, details, (_, ct) => source.RenewAsync(claim, ct), time, state.Options.CredentialsRefreshAge, time.GetTimestamp(), claimedAt, claimedAt + state.HandlerBudget);
-            await WriteJournalAsync(claim, context).ConfigureAwait(false);
             state.Diagnostics.JobStarted(context);
 
             var run = await handlers.RunAsync(context, claim.ClientToken, deadline, job, cancellation.Token).ConfigureAwait(false);
@@ -51,34 +73,44 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
         }
         finally
         {
+            if (active)
+            {
+                _active.TryRemove(polled.JobId, out _);
+            }
+
             WorkerDiagnostics.JobFinished(job, time.GetElapsedTime(receivedAt));
             slot.Release();
         }
     }
 
-    private async Task WriteJournalAsync(ClaimedJob claim, JobContext context)
+    // Written right before the acknowledgement, not after it: then no crash can leave an
+    // acknowledged job without a record. A record whose acknowledgement never happened is settled
+    // at recovery, when CodePipeline answers that the job is not in progress.
+    private async Task<bool> WriteJournalAsync(PolledJob polled, JobDetails details, DateTimeOffset deadline)
     {
         if (journal is null)
         {
-            return;
+            return false;
         }
 
         var record = new JobJournalRecord
         {
-            JobId = claim.JobId,
+            JobId = polled.JobId,
             Kind = source.Kind,
-            ClientId = claim.ClientId,
+            ClientId = polled.ClientId,
             AcknowledgedAt = state.Time.GetUtcNow(),
-            Deadline = context.Deadline,
-            ContinuationToken = context.ContinuationToken,
+            Deadline = deadline,
+            ContinuationToken = details.Data.ContinuationToken,
         };
         try
         {
             await journal.WriteAsync(record, state.Disposal.Token).ConfigureAwait(false);
+            return true;
         }
         catch (Exception error)
         {
-            state.Diagnostics.JournalWriteFailed(claim.JobId, error);
+            state.Diagnostics.JournalWriteFailed(polled.JobId, error);
+            return false;
         }
     }
 

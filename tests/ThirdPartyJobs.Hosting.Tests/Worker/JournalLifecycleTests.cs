@@ -11,7 +11,7 @@ public sealed class JournalLifecycleTests
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
 
     [Test]
-    public async Task A_job_is_journaled_after_its_acknowledgement_while_it_runs_without_secrets_and_the_record_goes_with_the_report()
+    public async Task A_job_is_journaled_by_its_acknowledgement_while_it_runs_without_secrets_and_the_record_goes_with_the_report()
     {
         var release = new TaskCompletionSource();
         var acknowledged = false;
@@ -63,6 +63,21 @@ public sealed class JournalLifecycleTests
         await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.ReportFailures == 1, Step, TimeSpan.FromSeconds(30), "the worker gives up reporting");
 
         Assert.That(JournalFiles(harness).Select(Path.GetFileName), Is.EqualTo(new[] { "job-unreported.json" }));
+    }
+
+    [Test]
+    public async Task A_record_written_for_a_job_another_worker_acknowledged_first_is_removed()
+    {
+        await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
+        {
+            h.Service.Mock.Setup(c => c.AcknowledgeJobAsync("job-raced", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                .ThrowsAsync(new InvalidNonceException("The nonce does not match."));
+            h.Service.AddJob(jobId: "job-raced");
+        });
+
+        await Eventually.UntilAsync(() => harness.Statistics.JobsSkippedInvalidNonce == 1, "the job is skipped");
+
+        Assert.That(JournalFiles(harness), Is.Empty);
     }
 
     [Test]
