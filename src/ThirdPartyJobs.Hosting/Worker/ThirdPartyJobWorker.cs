@@ -62,9 +62,9 @@ internal sealed class ThirdPartyJobWorker : BackgroundService
 
         // base.StopAsync returns when the host's token fires; the jobs must still be reported
         // (bounded by the report attempts), so wait for the drain to end.
-        if (ExecuteTask is { } execute)
+        if (ExecuteTask is { IsCompleted: false } execute)
         {
-            await execute.ConfigureAwait(false);
+            await execute.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
