@@ -76,9 +76,10 @@ internal static class WorkerDemo
             PrintPath(emulator, jobId, $"[{scenario}]", indent: "  ", output);
         }
 
-        var statistics = host.Services.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+        // The worker's own counts are metrics (thirdpartyjobs.worker.jobs); the emulator shows the same from CodePipeline's side.
+        var results = emulator.Results;
         output.WriteLine(
-            $"Worker statistics: {statistics.JobsStarted} jobs handled, {statistics.JobsSucceeded} succeeded, {statistics.JobsContinued} continued, {statistics.JobsFailed} failed.");
+            $"Worker statistics: {results.Count} jobs handled, {results.Count(r => r.Succeeded && r.ContinuationToken is null)} succeeded, {results.Count(r => r.ContinuationToken is not null)} continued, {results.Count(r => !r.Succeeded)} failed.");
         var unfinished = emulator.Jobs.Count(job => !job.IsTerminal && seeded.ContainsKey(job.ContinuationOfJobId ?? job.JobId));
         var artifactsOk = true;
         if (store is not null)

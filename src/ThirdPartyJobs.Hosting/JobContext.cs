@@ -10,7 +10,7 @@ namespace ThirdPartyJobs.Hosting;
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim never allocates a wait handle (only WaitAsync is used), so there is nothing to dispose.")]
-public sealed class JobContext
+public sealed class JobContext : IRunningJob
 {
     // Fetches the job's details again (the worker: from CodePipeline, with the job's client token).
     private readonly Func<JobDetails, CancellationToken, Task<JobDetails>>? _fetchDetails;

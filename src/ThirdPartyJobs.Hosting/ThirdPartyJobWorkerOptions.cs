@@ -53,10 +53,26 @@ public sealed class ThirdPartyJobWorkerOptions
     public TimeSpan ReportRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Client tokens by client id, for setups without an <see cref="IClientTokenProvider"/>
-    /// (bindable from configuration; keep the values in a secret store). Secret.
+    /// Keep a crash-recovery journal: each acknowledged job is recorded before its handler runs
+    /// and reported at the next start if the process dies first. Default true.
     /// </summary>
-    public IDictionary<string, string> ClientTokens { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public bool EnableJournal { get; set; } = true;
+
+    /// <summary>
+    /// Where the default file journal keeps its records (a folder per worker and instance). Unset:
+    /// the configuration key <c>ThirdPartyJobs:Worker:&lt;name&gt;:JournalDirectory</c>, else
+    /// <c>&lt;temp&gt;/thirdpartyjobs/journal</c>. Put it on a volume that outlives the process (and the
+    /// container). Ignored when an <see cref="IJobJournal"/> is registered for the worker.
+    /// </summary>
+    public string? JournalDirectory { get; set; }
+
+    /// <summary>
+    /// Client tokens by client id, for setups without an <see cref="IClientTokenProvider"/>
+    /// (bindable from configuration; keep the values in a secret store). Secret: the values are
+    /// write-only — read one with the indexer or <c>TryGetValue</c>; enumerating, serializing
+    /// (System.Text.Json, Newtonsoft.Json), dumping or printing the options shows <c>***</c> instead.
+    /// </summary>
+    public IDictionary<string, string> ClientTokens { get; } = new ClientTokens.ClientTokenDictionary();
 
     /// <summary>
     /// Append a handler exception's message to the failure message CodePipeline shows the

@@ -1,12 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ThirdPartyJobs;
 using ThirdPartyJobs.Hosting;
-using ThirdPartyJobs.Hosting.ClientTokens;
 using ThirdPartyJobs.Hosting.DependencyInjection;
 using ThirdPartyJobs.Hosting.Validation;
 using ThirdPartyJobs.Hosting.Worker;
@@ -34,9 +30,9 @@ public static class ThirdPartyJobWorkerServiceCollectionExtensions
     /// <summary>
     /// Registers a hosted worker named <paramref name="name"/> that polls for jobs of one action
     /// type and runs <typeparamref name="THandler"/> for each. The name keys its options
-    /// (<c>IOptionsMonitor&lt;ThirdPartyJobWorkerOptions&gt;.Get(name)</c>), its
-    /// <see cref="ThirdPartyJobWorkerStatistics"/> and, optionally, its
-    /// <see cref="IClientTokenProvider"/> (keyed services).
+    /// (<c>IOptionsMonitor&lt;ThirdPartyJobWorkerOptions&gt;.Get(name)</c>), its metrics' and logs'
+    /// worker name and, optionally, its <see cref="IClientTokenProvider"/>, <see cref="IJobJournal"/>
+    /// and <see cref="IJobRecoveryHandler"/> (keyed services).
     /// </summary>
     /// <typeparam name="THandler">The job handler; resolved from a new scope per job (registered as scoped unless already registered).</typeparam>
     /// <param name="services">The service collection.</param>
@@ -87,34 +83,16 @@ public static class ThirdPartyJobWorkerServiceCollectionExtensions
 
         services.AddSingleton(new WorkerRegistration(name, typeof(THandler)));
         services.AddThirdPartyJobs();
-        configureOptions(services.AddOptions<ThirdPartyJobWorkerOptions>(name).ValidateOnStart());
+        // Validated when the worker starts (not by ValidateOnStart): then a host whose start failed
+        // on a bad setting still stops cleanly.
+        configureOptions(services.AddOptions<ThirdPartyJobWorkerOptions>(name));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThirdPartyJobWorkerOptions>, ThirdPartyJobWorkerOptionsValidator>());
         services.TryAddScoped<THandler>();
-        services.AddKeyedSingleton(name, static (_, key) => new ThirdPartyJobWorkerStatistics((string)key!));
         services.AddSingleton<IHostedService>(provider => CreateWorker<THandler>(provider, name));
         return services;
     }
 
     private static ThirdPartyJobWorker CreateWorker<THandler>(IServiceProvider provider, string name)
         where THandler : class, IThirdPartyJobHandler
-    {
-        // Resolving the named options validates them; a bad setting fails the host's start.
-        var options = provider.GetRequiredService<IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get(name);
-        var clientTokens = provider.GetKeyedService<IClientTokenProvider>(name)
-            ?? (options.ClientTokens.Count > 0 ? new DictionaryClientTokenProvider(options.ClientTokens) : null)
-            ?? provider.GetService<IClientTokenProvider>()
-            ?? throw new InvalidOperationException(
-                $"Job worker '{name}' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"{name}\" for this worker only).");
-        var loggerFactory = provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        return new ThirdPartyJobWorker(
-            name,
-            options,
-            provider.GetRequiredService<IThirdPartyJobClient>(),
-            clientTokens,
-            static scoped => scoped.GetRequiredService<THandler>(),
-            provider.GetRequiredService<IServiceScopeFactory>(),
-            provider.GetService<TimeProvider>() ?? TimeProvider.System,
-            loggerFactory.CreateLogger(typeof(ThirdPartyJobWorker).FullName + "." + name),
-            provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(name));
-    }
+        => new(name, () => WorkerFactory.Build(provider, name, static scoped => scoped.GetRequiredService<THandler>()));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ThirdPartyJobs.Diagnostics;
 using static ThirdPartyJobs.Hosting.Diagnostics.WorkerTelemetry;
 
 namespace ThirdPartyJobs.Hosting.Diagnostics;
@@ -20,56 +19,51 @@ namespace ThirdPartyJobs.Hosting.Diagnostics;
 /// </remarks>
 internal sealed class JobTelemetry
 {
-    private readonly KeyValuePair<string, object?> _worker;
+    private readonly WorkerMetrics _metrics;
     private readonly DateTimeOffset _receivedAt = DateTimeOffset.UtcNow;
     private string _outcome = JobOutcomes.Error;
     private string? _errorType;
     private string? _skipReason;
 
-    private JobTelemetry(string workerName)
+    private JobTelemetry(WorkerMetrics metrics)
     {
-        _worker = new KeyValuePair<string, object?>(WorkerName, workerName);
+        _metrics = metrics;
     }
 
     /// <summary>The job's span, once started; null when nobody listens.</summary>
     public Activity? Activity { get; private set; }
 
     /// <summary>Counts a job a poll handed out as in flight (in the poll loop).</summary>
-    public static JobTelemetry Received(string workerName)
+    public static JobTelemetry Received(WorkerMetrics metrics)
     {
-        var telemetry = new JobTelemetry(workerName);
-        try
-        {
-            JobsInFlight.Add(1, telemetry._worker);
-        }
-        catch (Exception)
-        {
-            // A listener's bug (see remarks).
-        }
-
+        var telemetry = new JobTelemetry(metrics);
+        metrics.Move(metrics.JobsInFlight, 1);
         return telemetry;
     }
+
+    /// <summary>The outcome so far (see <see cref="JobOutcomes"/>).</summary>
+    public string Outcome => _outcome;
 
     /// <summary>
     /// Starts the job's span as of when the job was received, and makes it <see cref="Activity.Current"/>.
     /// Call it in the job's own flow (never the poll loop's): that flow's current span is replaced.
     /// </summary>
-    public void Start(ActionTypeId actionType, ThirdPartyJob job)
+    public void Start(ActionTypeId actionType, string jobId, string? clientId)
     {
         // A default parent context means "Activity.Current": clear it, so that the job starts a trace.
         Activity.Current = null;
         try
         {
             // Tags given at start are visible to samplers.
-            Activity = ThirdPartyJobsTelemetry.ActivitySource.StartActivity(
+            Activity = HostingTelemetry.ActivitySource.StartActivity(
                 "CodePipeline job " + actionType.Provider,
                 ActivityKind.Consumer,
                 parentContext: default,
                 tags:
                 [
-                    new(JobId, job.JobId),
-                    new(ClientId, job.ClientId),
-                    new(WorkerName, (string?)_worker.Value),
+                    new(JobId, jobId),
+                    new(ClientId, clientId),
+                    new(WorkerName, (string?)_metrics.Worker.Value),
                     new(ActionTypeCategory, actionType.Category.Value),
                     new(ActionTypeProvider, actionType.Provider),
                     new(ActionTypeVersion, actionType.Version),
@@ -107,7 +101,7 @@ internal sealed class JobTelemetry
 
     public void UnknownClient(Exception? lookupError = null)
     {
-        _outcome = JobOutcomes.UnknownClient;
+        _outcome = lookupError is null ? JobOutcomes.UnknownClient : JobOutcomes.TokenProviderFailed;
         _errorType = lookupError?.GetType().Name;
     }
 
@@ -152,6 +146,12 @@ internal sealed class JobTelemetry
         _errorType = ErrorTypeOf(error);
     }
 
+    public void Recovered(JobOutcome outcome)
+    {
+        Reported(outcome);
+        _outcome = JobOutcomes.Recovered;
+    }
+
     public void Unexpected(Exception error)
     {
         _outcome = JobOutcomes.Error;
@@ -166,10 +166,10 @@ internal sealed class JobTelemetry
         try
         {
             EndSpan(isError);
-            var outcome = new KeyValuePair<string, object?>(Outcome, _outcome);
-            Jobs.Add(1, _worker, outcome);
-            JobDuration.Record(elapsed.TotalSeconds, _worker, outcome);
-            JobsInFlight.Add(-1, _worker);
+            var outcome = new KeyValuePair<string, object?>(WorkerTelemetry.Outcome, _outcome);
+            _metrics.Jobs.Add(1, _metrics.Worker, outcome, new KeyValuePair<string, object?>(SkipReason, _skipReason));
+            _metrics.JobDuration.Record(elapsed.TotalSeconds, _metrics.Worker, outcome);
+            _metrics.JobsInFlight.Add(-1, _metrics.Worker);
         }
         catch (Exception)
         {
@@ -186,7 +186,7 @@ internal sealed class JobTelemetry
 
         if (activity.IsAllDataRequested)
         {
-            activity.SetTag(Outcome, _outcome);
+            activity.SetTag(WorkerTelemetry.Outcome, _outcome);
             activity.SetTag(SkipReason, _skipReason);
             if (isError)
             {

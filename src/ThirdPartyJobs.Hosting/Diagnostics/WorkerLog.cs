@@ -40,7 +40,7 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "Job {JobId} skipped: no client token for client {ClientId}")]
     public static partial void UnknownClient(ILogger logger, string jobId, string clientId);
 
-    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Job {JobId} skipped: looking up the client token for client {ClientId} failed with {ErrorType}")]
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Error, Message = "Job {JobId} skipped: the client token provider failed with {ErrorType} for client {ClientId}")]
     public static partial void ClientTokenLookupFailed(ILogger logger, string jobId, string clientId, Type errorType);
 
     [LoggerMessage(EventId = 2022, Level = LogLevel.Debug, Message = "Job {JobId} skipped: another worker acknowledged it")]
@@ -55,14 +55,17 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "Job {JobId} not claimed: the worker is stopping")]
     public static partial void NotClaimedStopping(ILogger logger, string jobId);
 
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Debug, Message = "Job {JobId} skipped: this worker is claiming or running it already (CodePipeline handed it out again)")]
+    public static partial void AlreadyRunning(ILogger logger, string jobId);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Job {JobId} started (pipeline {Pipeline}, stage {Stage}, action {Action}, continuation {IsContinuation})")]
     public static partial void JobStarted(ILogger logger, string jobId, string? pipeline, string? stage, string? action, bool isContinuation);
 
     [LoggerMessage(EventId = 2031, Level = LogLevel.Information, Message = "Job {JobId} reported {Outcome} (pipeline {Pipeline}, stage {Stage}, action {Action}) after {DurationMilliseconds:0} ms")]
     public static partial void JobCompleted(ILogger logger, string jobId, JobOutcomeKind outcome, string? pipeline, string? stage, string? action, double durationMilliseconds);
 
-    [LoggerMessage(EventId = 2032, Level = LogLevel.Error, Message = "Job {JobId} handler failed with {ErrorType} (pipeline {Pipeline}, stage {Stage}, action {Action}); reporting a failure. Stack trace: {StackTrace}")]
-    public static partial void HandlerFailed(ILogger logger, string jobId, Type errorType, string? pipeline, string? stage, string? action, string? stackTrace);
+    [LoggerMessage(EventId = 2032, Level = LogLevel.Error, Message = "Job {JobId} handler failed with {ErrorType}: {ErrorMessage} (pipeline {Pipeline}, stage {Stage}, action {Action}); reporting a failure. Stack trace: {StackTrace}")]
+    public static partial void HandlerFailed(ILogger logger, string jobId, Type errorType, string errorMessage, string? pipeline, string? stage, string? action, string? stackTrace);
 
     [LoggerMessage(EventId = 2033, Level = LogLevel.Error, Message = "Job {JobId} handler failed (pipeline {Pipeline}, stage {Stage}, action {Action}); reporting a failure")]
     public static partial void HandlerFailedWithException(ILogger logger, string jobId, string? pipeline, string? stage, string? action, Exception exception);
@@ -96,4 +99,34 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 2051, Level = LogLevel.Critical, Message = "Job worker {Worker}: unexpected {ErrorType} in the polling loop; restarting it after {DelayMilliseconds:0} ms")]
     public static partial void LoopFailed(ILogger logger, string worker, Type errorType, double delayMilliseconds, Exception? exception);
+
+    [LoggerMessage(EventId = 2060, Level = LogLevel.Warning, Message = "Job {JobId}: its handler is still running after the job was reported; {Detached} detached handler(s) running (limit {Limit})")]
+    public static partial void HandlerDetached(ILogger logger, string jobId, int detached, int limit);
+
+    [LoggerMessage(EventId = 2061, Level = LogLevel.Information, Message = "Job {JobId}: its detached handler ended late with {Result} after the job was reported; the late result is not reported")]
+    public static partial void LateHandlerResult(ILogger logger, string jobId, string result);
+
+    [LoggerMessage(EventId = 2062, Level = LogLevel.Warning, Message = "Job {JobId}: its detached handler returned {Outcome} after the worker had reported a failure; the work may have been done although CodePipeline shows a failure")]
+    public static partial void LateSuccessAfterFailure(ILogger logger, string jobId, JobOutcomeKind outcome);
+
+    [LoggerMessage(EventId = 2063, Level = LogLevel.Warning, Message = "Job worker {Worker}: {Detached} detached handler(s) still running, at the limit of {Limit}; job {JobId} keeps its slot until its handler ends")]
+    public static partial void DetachedLimitReached(ILogger logger, string worker, int detached, int limit, string jobId);
+
+    [LoggerMessage(EventId = 2070, Level = LogLevel.Error, Message = "Job {JobId}: writing its journal record failed with {ErrorType}; the job runs, but a crash now would leave it to CodePipeline's timeout")]
+    public static partial void JournalWriteFailed(ILogger logger, string jobId, Type errorType);
+
+    [LoggerMessage(EventId = 2071, Level = LogLevel.Warning, Message = "Job {JobId}: removing its journal record failed with {ErrorType}; it will be reported again (harmlessly) after a restart")]
+    public static partial void JournalRemoveFailed(ILogger logger, string jobId, Type errorType);
+
+    [LoggerMessage(EventId = 2072, Level = LogLevel.Warning, Message = "Job worker {Worker}: {Count} job(s) left in the journal by a worker that stopped without reporting them; reporting them before polling")]
+    public static partial void Recovering(ILogger logger, string worker, int count);
+
+    [LoggerMessage(EventId = 2073, Level = LogLevel.Warning, Message = "Job {JobId} (acknowledged at {AcknowledgedAt:o}) recovered from the journal and reported {Outcome}")]
+    public static partial void Recovered(ILogger logger, string jobId, DateTimeOffset acknowledgedAt, JobOutcomeKind outcome);
+
+    [LoggerMessage(EventId = 2074, Level = LogLevel.Error, Message = "Job {JobId} could not be recovered from the journal ({ErrorType}); its record stays for the next start")]
+    public static partial void RecoveryFailed(ILogger logger, string jobId, Type errorType);
+
+    [LoggerMessage(EventId = 2075, Level = LogLevel.Error, Message = "Job worker {Worker}: reading the journal failed with {ErrorType}; polling starts without recovery")]
+    public static partial void JournalReadFailed(ILogger logger, string worker, Type errorType);
 }

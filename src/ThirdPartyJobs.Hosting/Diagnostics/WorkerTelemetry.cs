@@ -1,12 +1,9 @@
-using System.Diagnostics.Metrics;
-using ThirdPartyJobs.Diagnostics;
-
 namespace ThirdPartyJobs.Hosting.Diagnostics;
 
 /// <summary>
-/// The worker's metrics and tag names, on the library's shared <see cref="Meter"/>
-/// (<see cref="ThirdPartyJobsTelemetry.MeterName"/>). Dimensions are the worker's name, a job's
-/// outcome and a poll's result only: a handful of values each, and never a secret.
+/// The worker's tag names and their values (the instruments are in <see cref="WorkerMetrics"/>).
+/// Dimensions are the worker's name, a job's outcome, skip reason and error type and a poll's
+/// result only: a handful of values each, and never a secret.
 /// </summary>
 internal static class WorkerTelemetry
 {
@@ -16,7 +13,7 @@ internal static class WorkerTelemetry
     public const string SkipReason = "thirdpartyjobs.job.skip_reason";
     public const string IsContinuation = "thirdpartyjobs.job.is_continuation";
     public const string PollResult = "thirdpartyjobs.poll.result";
-    public const string JobId = ThirdPartyJobsTelemetry.JobId;
+    public const string JobId = "codepipeline.job.id";
     public const string ClientId = "codepipeline.client.id";
     public const string PipelineName = "codepipeline.pipeline.name";
     public const string StageName = "codepipeline.stage.name";
@@ -25,52 +22,7 @@ internal static class WorkerTelemetry
     public const string ActionTypeCategory = "codepipeline.action_type.category";
     public const string ActionTypeProvider = "codepipeline.action_type.provider";
     public const string ActionTypeVersion = "codepipeline.action_type.version";
-    public const string ErrorType = ThirdPartyJobsTelemetry.ErrorType;
-
-    /// <summary>Jobs the worker finished, by outcome (see <see cref="JobOutcomes"/>).</summary>
-    public static readonly Counter<long> Jobs = ThirdPartyJobsTelemetry.Meter.CreateCounter<long>(
-        "thirdpartyjobs.worker.jobs", "{job}", "Jobs the worker took from polls and finished, by outcome.");
-
-    /// <summary>From the poll that handed a job out to the end of its report, measured with the worker's <see cref="TimeProvider"/>.</summary>
-    public static readonly Histogram<double> JobDuration = CreateJobDuration();
-
-    /// <summary>Jobs taken from polls and not finished yet (claiming, running or reporting).</summary>
-    public static readonly UpDownCounter<long> JobsInFlight = ThirdPartyJobsTelemetry.Meter.CreateUpDownCounter<long>(
-        "thirdpartyjobs.worker.jobs_in_flight", "{job}", "Jobs taken from polls and not finished yet.");
-
-    /// <summary>Polls that completed, by result (see <see cref="PollResults"/>). A poll cut short by shutdown is not counted.</summary>
-    public static readonly Counter<long> Polls = ThirdPartyJobsTelemetry.Meter.CreateCounter<long>(
-        "thirdpartyjobs.worker.polls", "{poll}", "Polls for jobs, by result.");
-
-    public static void RecordPoll(string workerName, string result)
-    {
-        try
-        {
-            Polls.Add(1, new KeyValuePair<string, object?>(WorkerName, workerName), new KeyValuePair<string, object?>(PollResult, result));
-        }
-        catch (Exception)
-        {
-            // Listeners run inline; one's bug must not leave the poll's slots taken.
-        }
-    }
-
-    private static Histogram<double> CreateJobDuration()
-    {
-        const string Name = "thirdpartyjobs.worker.job.duration";
-        const string Description = "Duration of jobs, from the poll that handed them out to the end of their report.";
-#if NET9_0_OR_GREATER
-        // Jobs take from a second to hours: the default buckets (made for milliseconds) would put
-        // nearly every job in one bucket.
-        return ThirdPartyJobsTelemetry.Meter.CreateHistogram<double>(
-            Name,
-            "s",
-            Description,
-            tags: null,
-            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 14400, 28800, 43200] });
-#else
-        return ThirdPartyJobsTelemetry.Meter.CreateHistogram<double>(Name, "s", Description);
-#endif
-    }
+    public const string ErrorType = "error.type";
 
     /// <summary>Values of <see cref="Outcome"/>.</summary>
     public static class JobOutcomes
@@ -90,6 +42,9 @@ internal static class WorkerTelemetry
         /// <summary>Not run: no client token was found for its client id.</summary>
         public const string UnknownClient = "unknown_client";
 
+        /// <summary>Not run: the client token provider threw.</summary>
+        public const string TokenProviderFailed = "token_provider_failed";
+
         /// <summary>Not run: getting its details or acknowledging it failed.</summary>
         public const string ClaimFailed = "claim_failed";
 
@@ -98,6 +53,9 @@ internal static class WorkerTelemetry
 
         /// <summary>Run, but reporting failed on every attempt.</summary>
         public const string ReportFailed = "report_failed";
+
+        /// <summary>Left by a worker that died; reported when the worker started again.</summary>
+        public const string Recovered = "recovered";
 
         /// <summary>The worker itself failed unexpectedly.</summary>
         public const string Error = "error";
@@ -124,6 +82,9 @@ internal static class WorkerTelemetry
     {
         /// <summary>Another worker acknowledged the job first.</summary>
         public const string InvalidNonce = "invalid_nonce";
+
+        /// <summary>This worker is claiming or running the job already (handed out twice).</summary>
+        public const string AlreadyRunning = "already_running";
 
         /// <summary>Acknowledging the job did not return <c>InProgress</c>.</summary>
         public const string NotInProgress = "not_in_progress";

@@ -50,7 +50,8 @@ internal sealed partial class ThirdPartyJobWorkerOptionsValidator : IValidateOpt
         }
 
         // Keys may be named; values are secrets and never quoted.
-        foreach (var (clientId, token) in options.ClientTokens)
+        var clientTokens = options.ClientTokens is ClientTokens.ClientTokenDictionary secret ? secret.Secrets : options.ClientTokens;
+        foreach (var (clientId, token) in clientTokens)
         {
             if (string.IsNullOrWhiteSpace(clientId))
             {

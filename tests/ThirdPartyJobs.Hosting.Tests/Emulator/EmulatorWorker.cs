@@ -1,4 +1,5 @@
 using Amazon.Extensions.NETCore.Setup;
+using System.Diagnostics.Metrics;
 using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,33 +22,15 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _stopped;
 
-    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name)
+    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name, string journalDirectory, Action<IServiceCollection>? configureServices)
     {
         Name = name;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Handler);
-        var aws = new AWSOptions
-        {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
-            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
-        };
-        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
-            aws,
-            new ThirdPartyJobsOptions
-            {
-                Retry =
-                {
-                    MaxAttempts = 6,
-                    BaseDelay = TimeSpan.FromMilliseconds(2),
-                    MaxDelay = TimeSpan.FromMilliseconds(20),
-                    AttemptTimeout = TimeSpan.FromSeconds(5),
-                    OverallTimeout = TimeSpan.FromSeconds(20),
-                },
-            },
-            provider.GetRequiredService<ILoggerFactory>(),
-            TimeProvider.System)); // The client's retries run on the real clock: its HTTP calls do too.
+        services.AddSingleton<IThirdPartyJobClient>(provider => CreateClient(emulator, provider.GetRequiredService<ILoggerFactory>()));
         services.AddThirdPartyJobWorker<TestHandler>(name, options =>
         {
             options.ActionTypeId = ToActionTypeId(actionType);
@@ -58,11 +41,13 @@ internal sealed class EmulatorWorker : IAsyncDisposable
             options.JobTimeout = TimeSpan.FromMinutes(5);
             options.ShutdownGracePeriod = TimeSpan.FromSeconds(10);
             options.ReportRetryDelay = TimeSpan.FromMilliseconds(100);
+            options.JournalDirectory = journalDirectory;
             configure?.Invoke(options);
         });
+        configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         Worker = _provider.GetServices<IHostedService>().Single();
-        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(name);
+        Statistics = new WorkerMetricsView(_provider.GetRequiredService<IMeterFactory>(), name);
     }
 
     public string Name { get; }
@@ -75,14 +60,39 @@ internal sealed class EmulatorWorker : IAsyncDisposable
 
     public IHostedService Worker { get; }
 
-    public ThirdPartyJobWorkerStatistics Statistics { get; }
+    public WorkerMetricsView Statistics { get; }
+
+    /// <summary>The real client against <paramref name="emulator"/>, with short retries on the system clock.</summary>
+    public static ThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null)
+    {
+        var aws = new AWSOptions
+        {
+            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+        };
+        return new ThirdPartyJobClient(
+            aws,
+            new ThirdPartyJobsOptions
+            {
+                Retry =
+                {
+                    MaxAttempts = 6,
+                    BaseDelay = TimeSpan.FromMilliseconds(2),
+                    MaxDelay = TimeSpan.FromMilliseconds(20),
+                    AttemptTimeout = TimeSpan.FromSeconds(5),
+                    OverallTimeout = TimeSpan.FromSeconds(20),
+                },
+            },
+            loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    }
 
     public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
         new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
 
-    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null, string name = WorkerName)
+    /// <param name="journalDirectory">The journal's directory: a fresh one when null (a test of recovery passes one directory to two workers in turn).</param>
+    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null, string name = WorkerName, string? journalDirectory = null, Action<IServiceCollection>? configureServices = null)
     {
-        var worker = new EmulatorWorker(emulator, actionType, configure, name);
+        var worker = new EmulatorWorker(emulator, actionType, configure, name, journalDirectory ?? Path.Combine(Path.GetTempPath(), "tpj-tests", Guid.NewGuid().ToString("N")), configureServices);
         handler?.Invoke(worker.Handler);
         await worker.Worker.StartAsync(CancellationToken.None);
         return worker;
@@ -114,5 +124,6 @@ internal sealed class EmulatorWorker : IAsyncDisposable
         }
 
         await _provider.DisposeAsync();
+        Statistics.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         Service = new FakeCodePipeline(Time);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Service.Mock.Object);
         services.AddSingleton(Handler);
@@ -31,6 +33,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             services.AddThirdPartyJobWorker<TestHandler>(WorkerName, options =>
             {
                 ApplyDefaults(options);
+                options.JournalDirectory = JournalDirectory;
                 configure?.Invoke(options);
             });
         }
@@ -38,7 +41,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         Worker = _provider.GetServices<IHostedService>().Single();
-        Statistics = _provider.GetRequiredKeyedService<ThirdPartyJobWorkerStatistics>(WorkerName);
+        Statistics = new WorkerMetricsView(_provider.GetRequiredService<IMeterFactory>(), WorkerName);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -51,7 +54,11 @@ internal sealed class WorkerHarness : IAsyncDisposable
 
     public IHostedService Worker { get; }
 
-    public ThirdPartyJobWorkerStatistics Statistics { get; }
+    /// <summary>The worker's metrics.</summary>
+    public WorkerMetricsView Statistics { get; }
+
+    /// <summary>This harness's own journal directory (deleted with it).</summary>
+    public string JournalDirectory { get; } = Path.Combine(Path.GetTempPath(), "tpj-tests", Guid.NewGuid().ToString("N"));
 
     public IServiceProvider Services => _provider;
 
@@ -104,5 +111,13 @@ internal sealed class WorkerHarness : IAsyncDisposable
         }
 
         await _provider.DisposeAsync();
+        Statistics.Dispose();
+        try
+        {
+            Directory.Delete(JournalDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed class OptionsValidationTests
         services.AddThirdPartyJobWorker<TestHandler>(options => options.ActionTypeId = WorkerHarness.ActionType);
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => provider.GetServices<IHostedService>().ToList());
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetServices<IHostedService>().Single().StartAsync(CancellationToken.None));
 
         Assert.That(error!.Message, Is.EqualTo("Job worker 'TestHandler' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"TestHandler\" for this worker only)."));
     }
@@ -112,7 +112,9 @@ public sealed class OptionsValidationTests
             Assert.That(options.MaxConcurrency, Is.EqualTo(3));
             Assert.That(options.JobTimeout, Is.EqualTo(TimeSpan.FromMinutes(20)));
             Assert.That(options.ShutdownGracePeriod, Is.EqualTo(TimeSpan.FromSeconds(5)));
-            Assert.That(options.ClientTokens, Is.EquivalentTo(new Dictionary<string, string> { ["client-a"] = "token-a", ["client-b"] = "token-b" }));
+            Assert.That(options.ClientTokens.Keys, Is.EquivalentTo(new[] { "client-a", "client-b" }));
+            Assert.That(options.ClientTokens["client-a"], Is.EqualTo("token-a"));
+            Assert.That(options.ClientTokens["client-b"], Is.EqualTo("token-b"));
             Assert.That(options.ActionTypeId, Is.EqualTo(WorkerHarness.ActionType));
         });
     }

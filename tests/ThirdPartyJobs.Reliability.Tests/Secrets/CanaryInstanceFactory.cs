@@ -31,6 +31,8 @@ internal sealed class CanaryInstanceFactory
         // The emulator: job ids, key ids, HTTP facts and local paths.
         "continuationOfJobId", "encryptionKeyId", "method", "target", "path", "installDirectory", "dataDirectory", "serviceUrl", "contentType",
         "category", "owner", "type", "followUpJobId", "accountId", "queryableProperty",
+        // The worker's journal: a job's kind (the action type's owner) and a local path.
+        "kind", "journalDirectory",
     };
 
     private const int MaxDepth = 6;

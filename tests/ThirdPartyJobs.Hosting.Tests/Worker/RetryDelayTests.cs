@@ -3,7 +3,7 @@ using ThirdPartyJobs.Hosting.Worker;
 
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
-public sealed class BackoffTests
+public sealed class RetryDelayTests
 {
     private static readonly TimeSpan Min = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Max = TimeSpan.FromSeconds(30);
@@ -19,26 +19,23 @@ public sealed class BackoffTests
     [TestCase(6, 0.0, 15.0)]
     [TestCase(1000, 1.0, 30.0)]
     public void Waits_double_with_equal_jitter_up_to_the_cap(int failures, double sample, double expectedSeconds) =>
-        Assert.That(Backoff.Compute(Min, Max, failures, sample).TotalSeconds, Is.EqualTo(expectedSeconds).Within(0.001));
+        Assert.That(RetryDelay.Compute(Min, Max, failures, sample).TotalSeconds, Is.EqualTo(expectedSeconds).Within(0.001));
 
     [Test]
-    public void Next_grows_and_Reset_starts_over()
+    public void Consecutive_failures_grow_the_wait_and_a_fresh_count_starts_over()
     {
-        var backoff = new Backoff(Min, Max, () => 1.0);
-
-        var waits = Enumerable.Range(0, 7).Select(_ => backoff.Next().TotalSeconds).ToArray();
-        backoff.Reset();
+        var waits = Enumerable.Range(1, 7).Select(failures => RetryDelay.Compute(Min, Max, failures, 1.0).TotalSeconds).ToArray();
 
         Assert.Multiple(() =>
         {
             Assert.That(waits, Is.EqualTo(new[] { 1.0, 2, 4, 8, 16, 30, 30 }));
-            Assert.That(backoff.Next(), Is.EqualTo(Min));
+            Assert.That(RetryDelay.Compute(Min, Max, 1, 1.0), Is.EqualTo(Min));
         });
     }
 
     [Test]
     public void A_cap_below_the_minimum_wins()
     {
-        Assert.That(Backoff.Compute(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), 3, 0.3), Is.EqualTo(TimeSpan.FromSeconds(2)));
+        Assert.That(RetryDelay.Compute(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2), 3, 0.3), Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
 }

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Logging;
+using NUnit.Framework;
+using ThirdPartyJobs.Hosting.Tests.Infrastructure;
+
+namespace ThirdPartyJobs.Hosting.Tests.Worker;
+
+/// <summary>
+/// Handlers that ignore their cancellation token (one blocking call without a timeout is enough):
+/// the worker reports without them, at the deadline and at shutdown, and frees their slots.
+/// </summary>
+public sealed class HungHandlerTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    /// <summary>A handler that waits for <paramref name="release"/> and ignores its token.</summary>
+    private static Func<JobContext, CancellationToken, Task<JobOutcome>> IgnoreToken(Task<JobOutcome> release) => (_, _) => release;
+
+    [Test]
+    public async Task At_the_deadline_a_hung_handler_is_reported_failed_its_slot_freed_and_its_late_success_only_logged()
+    {
+        var release = new TaskCompletionSource<JobOutcome>();
+        await using var harness = await WorkerHarness.StartAsync(
+            options =>
+            {
+                options.MaxConcurrency = 2;
+                options.JobTimeout = TimeSpan.FromMinutes(1);
+                options.TimeoutSafetyMargin = TimeSpan.FromSeconds(10);
+            },
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = (context, token) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
+                h.Service.AddJob(jobId: "job-1");
+                h.Service.AddJob(jobId: "job-2");
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == 2, "both slots run a hung handler");
+        harness.Service.AddJob(jobId: "job-3");
+        var claimedAt = harness.Handler.Contexts[0].ClaimedAt;
+
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1 && harness.Statistics.HandlersDetached == 2, Step, TimeSpan.FromMinutes(2), "the third job runs in a freed slot");
+
+        var failures = harness.Service.Reports.Where(r => r.JobId != "job-3").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures.Select(r => r.Failure), Has.All.EqualTo(new FailureDetails(FailureType.JobFailed, "The job did not finish within the worker's time limit of 50 s.")));
+            Assert.That(failures, Has.Count.EqualTo(2));
+            Assert.That(failures.Select(r => r.At - claimedAt), Has.All.InRange(TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(51) + Step), "at the deadline, plus at most a second for the handler to answer");
+            Assert.That(harness.Logs.WithEventId(2034).Select(e => e.Value("JobId")), Is.EquivalentTo(new[] { "job-1", "job-2" }));
+            Assert.That(harness.Statistics.JobsTimedOut, Is.EqualTo(2));
+            Assert.That(harness.Statistics.HandlersDetached, Is.EqualTo(2), "the two handlers still run, detached");
+            Assert.That(harness.Logs.WithEventId(2060).Last().Value("Detached"), Is.EqualTo("2"));
+        });
+
+        release.SetResult(JobOutcome.Succeeded());
+        await Eventually.UntilAsync(() => harness.Statistics.HandlersDetached == 0 && harness.Logs.WithEventId(2062).Count() == 2, "the detached handlers end");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Service.Reports, Has.Count.EqualTo(3), "a late result is never reported");
+            Assert.That(harness.Logs.WithEventId(2062).Count(), Is.EqualTo(2), "a late success after a failure report is a warning");
+            Assert.That(harness.Logs.WithEventId(2062).Select(e => e.Level), Has.All.EqualTo(LogLevel.Warning));
+        });
+    }
+
+    [Test]
+    public async Task A_late_exception_of_a_detached_handler_is_logged_and_not_reported()
+    {
+        var release = new TaskCompletionSource<JobOutcome>();
+        await using var harness = await WorkerHarness.StartAsync(
+            options => options.JobTimeout = TimeSpan.FromMinutes(1),
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = IgnoreToken(release.Task);
+                h.Service.AddJob(jobId: "job-late");
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.HandlersDetached == 1, Step, TimeSpan.FromMinutes(1), "the deadline failure is reported and the handler detached");
+
+        release.SetException(new InvalidOperationException(Canary.ExceptionMessage));
+        await Eventually.UntilAsync(() => harness.Statistics.HandlersDetached == 0, "the detached handler ends");
+
+        var late = harness.Logs.WithEventId(2061).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(late.Value("JobId"), Is.EqualTo("job-late"));
+            Assert.That(late.Value("Result"), Is.EqualTo("InvalidOperationException"));
+            Assert.That(harness.Service.Reports, Has.Count.EqualTo(1));
+            Assert.That(Canary.FoundIn(harness.Logs.AllText()), Is.Empty, "a late exception is logged by type");
+        });
+    }
+
+    [Test]
+    public async Task At_shutdown_hung_handlers_are_reported_when_the_grace_period_is_over()
+    {
+        var never = new TaskCompletionSource<JobOutcome>();
+        await using var harness = await WorkerHarness.StartAsync(
+            options => options.ShutdownGracePeriod = TimeSpan.FromSeconds(5),
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = IgnoreToken(never.Task);
+                h.Service.AddJobs(2);
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == 2, "two hung handlers run");
+        var stopStarted = harness.Time.GetUtcNow();
+
+        var stopping = harness.BeginStopAsync();
+        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, Step, TimeSpan.FromSeconds(30), "the worker stops although its handlers never end");
+        await stopping;
+
+        var reports = harness.Service.Reports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(reports, Has.Count.EqualTo(2));
+            Assert.That(reports.Select(r => r.Failure), Has.All.EqualTo(new FailureDetails(FailureType.JobFailed, "The job was stopped because the job worker is shutting down.")));
+            Assert.That(reports.Select(r => r.At - stopStarted), Has.All.InRange(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6) + (3 * Step)), "within the grace period plus a second for the handlers to answer");
+            Assert.That(harness.Statistics.JobsCancelledForShutdown, Is.EqualTo(2));
+            Assert.That(harness.Statistics.InFlight, Is.Zero);
+            Assert.That(harness.Statistics.HandlersDetached, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task At_shutdown_when_the_host_stops_waiting_hung_handlers_are_reported_before_StopAsync_returns()
+    {
+        var never = new TaskCompletionSource<JobOutcome>();
+        await using var harness = await WorkerHarness.StartAsync(
+            options => options.ShutdownGracePeriod = TimeSpan.FromMinutes(5),
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = IgnoreToken(never.Task);
+                h.Service.AddJobs(3);
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == 3, "three hung handlers run");
+        using var hostGivesUp = new CancellationTokenSource();
+
+        var stopping = harness.BeginStopAsync(hostGivesUp.Token);
+        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        await hostGivesUp.CancelAsync();
+        await stopping;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Service.Reports, Has.Count.EqualTo(3), "reported before StopAsync returned, without fake time passing");
+            Assert.That(harness.Statistics.JobsCancelledForShutdown, Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task Beyond_the_limit_of_detached_handlers_a_job_keeps_its_slot_until_its_handler_ends()
+    {
+        var release = new TaskCompletionSource<JobOutcome>();
+        await using var harness = await WorkerHarness.StartAsync(
+            options =>
+            {
+                options.MaxConcurrency = 1;
+                options.JobTimeout = TimeSpan.FromMinutes(1);
+            },
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = (context, _) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
+                h.Service.AddJob(jobId: "job-1");
+                h.Service.AddJob(jobId: "job-2");
+                h.Service.AddJob(jobId: "job-3");
+            });
+
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Logs.WithEventId(2063).Any(), Step, TimeSpan.FromMinutes(3), "the second hung handler reaches the limit");
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(2), Step);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Service.Reports.Select(r => r.JobId), Is.EqualTo(new[] { "job-1", "job-2" }), "both reported at their deadlines");
+            Assert.That(harness.Handler.Started, Is.EqualTo(2), "job-3 waits: the slot stays with the detached handler beyond the limit");
+            Assert.That(harness.Statistics.HandlersDetached, Is.EqualTo(2));
+            Assert.That(harness.Logs.WithEventId(2063).Single().Value("Limit"), Is.EqualTo("1"));
+        });
+
+        release.SetResult(JobOutcome.Succeeded());
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, Step, TimeSpan.FromMinutes(1), "job-3 runs once a detached handler ends");
+    }
+}
