@@ -27,6 +27,7 @@ public static class ThirdPartyJobsModelFactory
 {
     private const string DefaultPipelineName = "test-pipeline";
     private const string DefaultBucketName = "codepipeline-us-east-1-111122223333";
+    private const string DefaultAccountId = "111122223333";
 
     /// <summary>Builds the details of a job, as <c>GetThirdPartyJobDetails</c> returns them.</summary>
     /// <param name="id">The job id; by default a new UUID, so that two calls make two jobs.</param>
@@ -153,8 +154,14 @@ public static class ThirdPartyJobsModelFactory
     public static SessionCredentials SessionCredentials(
         string accessKeyId = "ASIAIOSFODNN7EXAMPLE",
         string secretAccessKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        string sessionToken = "EXAMPLE-session-token") =>
-        new(accessKeyId, secretAccessKey, sessionToken);
+        string sessionToken = "EXAMPLE-session-token")
+    {
+        // Deliberately no values in these messages: the arguments are secrets.
+        return new(
+            string.IsNullOrEmpty(accessKeyId) ? throw new ArgumentException("The access key id must not be empty.", nameof(accessKeyId)) : accessKeyId,
+            string.IsNullOrEmpty(secretAccessKey) ? throw new ArgumentException("The secret access key must not be empty.", nameof(secretAccessKey)) : secretAccessKey,
+            string.IsNullOrEmpty(sessionToken) ? throw new ArgumentException("The session token must not be empty.", nameof(sessionToken)) : sessionToken);
+    }
 
     /// <summary>Builds an artifact store's encryption key.</summary>
     /// <param name="id">The KMS key id, ARN or alias ARN; by default the alias ARN of the S3 managed key in an example account.</param>
@@ -178,6 +185,35 @@ public static class ThirdPartyJobsModelFactory
         jobId ??= Guid.NewGuid().ToString();
         Require.JobId(jobId);
         return new ThirdPartyJob(clientId, jobId);
+    }
+
+    /// <summary>Builds a custom-action job as <c>PollForJobs</c> hands it out.</summary>
+    /// <param name="id">The job id; by default a new UUID.</param>
+    /// <param name="data">The job's data; by default <see cref="JobData"/>'s default with a <c>Custom</c> action type.</param>
+    /// <param name="nonce">The nonce; by default <c>1</c>.</param>
+    /// <param name="accountId">The account id; by default <c>111122223333</c>.</param>
+    /// <returns>The job.</returns>
+    /// <exception cref="ArgumentException">The id or nonce breaks CodePipeline's limits.</exception>
+    public static CustomJob CustomJob(string? id = null, JobData? data = null, string? nonce = null, string accountId = DefaultAccountId)
+    {
+        id ??= Guid.NewGuid().ToString();
+        nonce ??= "1";
+        Require.JobId(id);
+        Require.Nonce(nonce);
+        return new CustomJob(id, data ?? JobData(ActionTypeId(owner: ActionOwner.Custom)), nonce, accountId);
+    }
+
+    /// <summary>Builds a custom-action job as <c>GetJobDetails</c> returns it.</summary>
+    /// <param name="id">The job id; by default a new UUID.</param>
+    /// <param name="data">The job's data; by default <see cref="JobData"/>'s default with a <c>Custom</c> action type.</param>
+    /// <param name="accountId">The account id; by default <c>111122223333</c>.</param>
+    /// <returns>The job's details.</returns>
+    /// <exception cref="ArgumentException">The id breaks CodePipeline's limits.</exception>
+    public static CustomJobDetails CustomJobDetails(string? id = null, JobData? data = null, string accountId = DefaultAccountId)
+    {
+        id ??= Guid.NewGuid().ToString();
+        Require.JobId(id);
+        return new CustomJobDetails(id, data ?? JobData(ActionTypeId(owner: ActionOwner.Custom)), accountId);
     }
 
     private static ReadOnlyCollection<Artifact> Artifacts(IEnumerable<Artifact>? artifacts, Artifact fallback, string parameterName)

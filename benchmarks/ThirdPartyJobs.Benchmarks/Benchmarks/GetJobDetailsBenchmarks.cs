@@ -32,7 +32,7 @@ public class GetJobDetailsBenchmarks
         }
 
         var details = await _client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken);
-        if (details.Data.ArtifactCredentials is null || details.Data.Configuration.Count != 5)
+        if (details?.Data?.ArtifactCredentials is null || details.Data.Configuration.Count != 5)
         {
             throw new InvalidOperationException("The client did not parse the full response.");
         }
@@ -50,5 +50,5 @@ public class GetJobDetailsBenchmarks
     public Task<int> RawLoop() => _raw.GetJobDetailsAsync(CannedResponses.GetJobDetailsRequest);
 
     [Benchmark(Description = "ThirdPartyJobClient.GetJobDetailsAsync")]
-    public Task<JobDetails> Client() => _client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken);
+    public Task<JobDetails?> Client() => _client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken);
 }

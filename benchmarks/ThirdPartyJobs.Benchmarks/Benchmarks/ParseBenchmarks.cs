@@ -13,8 +13,8 @@ public class ParseBenchmarks
     private static readonly ParseContext Context = new("GetThirdPartyJobDetails", CannedResponses.JobId, "request-id");
 
     [Benchmark(Baseline = true, Description = "Full response (~2 KB, 5 config entries)")]
-    public JobDetails FullResponse() => ResponseParser.ParseJobDetails(CannedResponses.JobDetails, Context);
+    public JobDetails? FullResponse() => ResponseParser.ParseJobDetails(CannedResponses.JobDetails, Context);
 
     [Benchmark(Description = "200-entry configuration map")]
-    public JobDetails LargeConfiguration() => ResponseParser.ParseJobDetails(CannedResponses.JobDetailsLargeConfiguration, Context);
+    public JobDetails? LargeConfiguration() => ResponseParser.ParseJobDetails(CannedResponses.JobDetailsLargeConfiguration, Context);
 }

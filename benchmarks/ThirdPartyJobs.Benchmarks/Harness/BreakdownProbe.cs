@@ -33,7 +33,7 @@ public static class BreakdownProbe
         {
             ("parse only", () => Task.FromResult(ResponseParser.ParseJobDetails(CannedResponses.JobDetails, context))),
             ("client over in-memory transport (validation, writer, Polly, parse)", () => inMemory.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken)),
-            ("SDK service client only (marshal, sign, HTTP, read body)", () => sdk.InvokeJsonOperationAsync(new JsonOperationRequest("GetThirdPartyJobDetails", CannedResponses.GetJobDetailsRequest), CancellationToken.None)),
+            ("SDK service client only (marshal, sign, HTTP, read body)", () => sdk.InvokeJsonOperationAsync(new JsonOperationRequest(new TransportRequest("GetThirdPartyJobDetails", CannedResponses.GetJobDetailsRequest, null, []), CancellationToken.None), CancellationToken.None)),
             ("raw loop", () => raw.GetJobDetailsAsync(CannedResponses.GetJobDetailsRequest)),
             ("full client", () => client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken)),
         };

@@ -63,15 +63,27 @@ public static class ThirdPartyJobsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ThirdPartyJobsOptions>, ThirdPartyJobsOptionsValidator>());
         services.TryAddSingleton<IThirdPartyJobClient>(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-            if (options.TimeProvider is null && provider.GetService<TimeProvider>() is { } timeProvider)
-            {
-                options.TimeProvider = timeProvider;
-            }
-
-            var awsOptions = provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions();
+            var (awsOptions, options) = Settings(provider);
             return new ThirdPartyJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
         });
+
+        // Custom actions (owner: Custom) share the settings; the client is built only when first resolved.
+        services.TryAddSingleton<ICustomJobClient>(provider =>
+        {
+            var (awsOptions, options) = Settings(provider);
+            return new CustomJobClient(awsOptions, options, provider.GetService<ILoggerFactory>());
+        });
         return services;
+    }
+
+    private static (AWSOptions? AwsOptions, ThirdPartyJobsOptions Options) Settings(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
+        if (options.TimeProvider is null && provider.GetService<TimeProvider>() is { } timeProvider)
+        {
+            options.TimeProvider = timeProvider;
+        }
+
+        return (provider.GetService<AWSOptions>() ?? provider.GetService<IConfiguration>()?.GetAWSOptions(), options);
     }
 }

@@ -3,11 +3,15 @@ namespace ThirdPartyJobs;
 /// <summary>CodePipeline rejected the client token (<c>InvalidClientTokenException</c>): it does not belong to the job's customer. Not retried.</summary>
 public class InvalidClientTokenException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; set the other facts with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The service error's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public InvalidClientTokenException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public InvalidClientTokenException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    internal InvalidClientTokenException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

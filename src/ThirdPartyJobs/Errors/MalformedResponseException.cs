@@ -3,11 +3,15 @@ namespace ThirdPartyJobs;
 /// <summary>CodePipeline's answer could not be understood: not JSON, truncated, the wrong shape, or missing a required field. The message says where; it never quotes the response, which holds secrets.</summary>
 public class MalformedResponseException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; set the other facts with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The service error's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public MalformedResponseException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public MalformedResponseException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    internal MalformedResponseException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

@@ -1,72 +1,77 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
 namespace ThirdPartyJobs;
 
 /// <summary>
-/// The base of every error this library reports about a CodePipeline call. Carries the
-/// service's error code, the AWS request id, the HTTP status and the job id, never a secret.
-/// A service error code the library does not know surfaces as this type with
-/// <see cref="ErrorCode"/> preserved.
+/// The base of every error this library reports about a CodePipeline call. Carries what the
+/// service said (<see cref="ServiceMessage"/>, <see cref="ErrorCode"/>), the AWS request id and
+/// HTTP status whenever a response arrived, the job id and the number of attempts; never a
+/// secret. A service error code the library does not know surfaces as this type with
+/// <see cref="ErrorCode"/> preserved. Every property is set when the exception is created and
+/// never changes afterwards.
 /// </summary>
 public class ThirdPartyJobException : Exception
 {
-    /// <summary>Creates an exception with a message.</summary>
+    /// <summary>Creates an exception; set the other facts with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    public ThirdPartyJobException(string message) : this(message, details: default, innerException: null)
+    /// <param name="innerException">The cause, if any.</param>
+    public ThirdPartyJobException(string message, Exception? innerException = null)
+        : base(message, innerException)
     {
     }
 
-    /// <summary>Creates an exception with a message and the error's details.</summary>
-    /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The service error's details.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
-        : base(Describe(message, details), innerException)
+    internal ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
+        : base(message, innerException)
     {
         ErrorCode = details.ErrorCode;
         RequestId = details.RequestId;
         StatusCode = details.StatusCode;
         JobId = details.JobId;
         Operation = details.Operation;
+        ServiceMessage = details.ServiceMessage;
+        Attempts = Math.Max(1, details.Attempts);
     }
 
+    /// <summary>The message with every known fact appended: <c>… (Operation: …, ErrorCode: …, Status: …, RequestId: …, JobId: …)</c>.</summary>
+    public override string Message => Describe(base.Message);
+
+    /// <summary>The service's own error message, exactly as sent except that request secrets it quoted are replaced by <c>***</c>; null when the service sent none (or no response arrived).</summary>
+    public string? ServiceMessage { get; init; }
+
     /// <summary>The service's error code (e.g. <c>JobNotFoundException</c>), when the service answered with one.</summary>
-    public string? ErrorCode { get; }
+    public string? ErrorCode { get; init; }
 
-    /// <summary>The AWS request id of the failed call, when known. Quote it to AWS Support.</summary>
-    public string? RequestId { get; }
+    /// <summary>The AWS request id, whenever a response arrived with one. Quote it to AWS Support.</summary>
+    public string? RequestId { get; init; }
 
-    /// <summary>The HTTP status of the failed call, when a response arrived.</summary>
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>The HTTP status, whenever a response arrived (also for a 200 whose body could not be read).</summary>
+    public HttpStatusCode? StatusCode { get; init; }
 
     /// <summary>The job the call was about, when it was about one.</summary>
-    public string? JobId { get; }
+    public string? JobId { get; init; }
 
     /// <summary>The CodePipeline operation, e.g. <c>GetThirdPartyJobDetails</c>.</summary>
-    public string? Operation { get; }
+    public string? Operation { get; init; }
 
     /// <summary>How many attempts were made before this error was reported (1 when it was not retried).</summary>
-    /// <remarks>Settable by derived exceptions so that companion packages (e.g. the artifact API, with its own retry layer) can report their attempt count.</remarks>
-    public int Attempts { get; protected internal set; } = 1;
+    public int Attempts { get; init; } = 1;
 
-    private static string Describe(string message, ServiceErrorDetails details)
+    private string Describe(string message)
     {
-        var text = new StringBuilder(message);
-        var hasAny = details.Operation is not null || details.ErrorCode is not null || details.StatusCode is not null
-            || details.RequestId is not null || details.JobId is not null;
-        if (!hasAny)
+        if (Operation is null && ErrorCode is null && StatusCode is null && RequestId is null && JobId is null)
         {
             return message;
         }
 
-        text.Append(" (");
+        var text = new StringBuilder(message).Append(" (");
         var first = true;
-        Append(text, ref first, "Operation", details.Operation);
-        Append(text, ref first, "ErrorCode", details.ErrorCode);
-        Append(text, ref first, "Status", details.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-        Append(text, ref first, "RequestId", details.RequestId);
-        Append(text, ref first, "JobId", details.JobId);
+        Append(text, ref first, "Operation", Operation);
+        Append(text, ref first, "ErrorCode", ErrorCode);
+        Append(text, ref first, "Status", StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : null);
+        Append(text, ref first, "RequestId", RequestId);
+        Append(text, ref first, "JobId", JobId);
         return text.Append(')').ToString();
     }
 

@@ -3,11 +3,15 @@ namespace ThirdPartyJobs;
 /// <summary>CodePipeline kept throttling the call (<c>ThrottlingException</c> and its kin, or HTTP 429) until the retry budget ran out; see <see cref="ThirdPartyJobException.Attempts"/>.</summary>
 public class ThrottledException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; set the other facts with an object initializer.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The service error's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ThrottledException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public ThrottledException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    internal ThrottledException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

@@ -30,9 +30,10 @@ public sealed record ActionCategory : ExtensibleEnum, IExtensibleEnum<ActionCate
     public static ActionCategory FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(ActionCategory)), out var known) ? known : new ActionCategory(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator ActionCategory(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static ActionCategory IExtensibleEnum<ActionCategory>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new ActionCategory(value, isKnown: false);
 
     private static ActionCategory Known(string value) => KnownValues[value] = new ActionCategory(value, isKnown: true);
 }

@@ -21,7 +21,7 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
     /// <param name="values">The configuration properties.</param>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException">A key appears twice, or a key or value is null.</exception>
-    public ActionConfiguration(IEnumerable<KeyValuePair<string, string>> values)
+    internal ActionConfiguration(IEnumerable<KeyValuePair<string, string>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         _values = new Dictionary<string, string>(StringComparer.Ordinal);

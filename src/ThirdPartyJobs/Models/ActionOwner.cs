@@ -22,9 +22,10 @@ public sealed record ActionOwner : ExtensibleEnum, IExtensibleEnum<ActionOwner>
     public static ActionOwner FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(ActionOwner)), out var known) ? known : new ActionOwner(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator ActionOwner(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static ActionOwner IExtensibleEnum<ActionOwner>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new ActionOwner(value, isKnown: false);
 
     private static ActionOwner Known(string value) => KnownValues[value] = new ActionOwner(value, isKnown: true);
 }

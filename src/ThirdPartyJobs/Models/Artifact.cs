@@ -1,7 +1,21 @@
 namespace ThirdPartyJobs;
 
-/// <summary>An input or output artifact of a job.</summary>
-/// <param name="Name">The artifact's name as declared in the pipeline; match artifacts by this, not by position.</param>
-/// <param name="Revision">The artifact's revision (for example a commit id), when CodePipeline sends one.</param>
-/// <param name="Location">Where the artifact is stored.</param>
-public sealed record Artifact(string? Name, string? Revision, ArtifactLocation? Location);
+/// <summary>An input or output artifact of a job. Members the service leaves out are null.</summary>
+public sealed record Artifact
+{
+    internal Artifact(string? name, string? revision, ArtifactLocation? location)
+    {
+        Name = name;
+        Revision = revision;
+        Location = location;
+    }
+
+    /// <summary>The artifact's name as declared in the pipeline; match artifacts by this, not by position.</summary>
+    public string? Name { get; }
+
+    /// <summary>The artifact's revision (for example a commit id), when CodePipeline sends one.</summary>
+    public string? Revision { get; }
+
+    /// <summary>Where the artifact is stored.</summary>
+    public ArtifactLocation? Location { get; }
+}

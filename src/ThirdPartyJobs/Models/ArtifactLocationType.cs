@@ -18,9 +18,10 @@ public sealed record ArtifactLocationType : ExtensibleEnum, IExtensibleEnum<Arti
     public static ArtifactLocationType FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(ArtifactLocationType)), out var known) ? known : new ArtifactLocationType(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator ArtifactLocationType(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static ArtifactLocationType IExtensibleEnum<ArtifactLocationType>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new ArtifactLocationType(value, isKnown: false);
 
     private static ArtifactLocationType Known(string value) => KnownValues[value] = new ArtifactLocationType(value, isKnown: true);
 }

@@ -18,9 +18,10 @@ public sealed record EncryptionKeyType : ExtensibleEnum, IExtensibleEnum<Encrypt
     public static EncryptionKeyType FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(EncryptionKeyType)), out var known) ? known : new EncryptionKeyType(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator EncryptionKeyType(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static EncryptionKeyType IExtensibleEnum<EncryptionKeyType>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new EncryptionKeyType(value, isKnown: false);
 
     private static EncryptionKeyType Known(string value) => KnownValues[value] = new EncryptionKeyType(value, isKnown: true);
 }

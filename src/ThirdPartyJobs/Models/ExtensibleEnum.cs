@@ -42,9 +42,13 @@ public abstract record ExtensibleEnum
 /// <summary>Implemented by each open enumeration so that serializers can create it from its wire value.</summary>
 /// <typeparam name="TSelf">The enumeration type.</typeparam>
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Pairs with ExtensibleEnum.")]
-public interface IExtensibleEnum<TSelf> where TSelf : ExtensibleEnum, IExtensibleEnum<TSelf>
+internal interface IExtensibleEnum<TSelf> where TSelf : ExtensibleEnum, IExtensibleEnum<TSelf>
 {
     /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps an unknown value.</summary>
     /// <param name="value">The wire value.</param>
     static abstract TSelf FromValue(string value);
+
+    /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps any other value, an empty one included (what a response parser needs).</summary>
+    /// <param name="value">The wire value.</param>
+    static abstract TSelf FromWire(string value);
 }

@@ -28,9 +28,10 @@ public sealed record FailureType : ExtensibleEnum, IExtensibleEnum<FailureType>
     public static FailureType FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(FailureType)), out var known) ? known : new FailureType(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator FailureType(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static FailureType IExtensibleEnum<FailureType>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new FailureType(value, isKnown: false);
 
     private static FailureType Known(string value) => KnownValues[value] = new FailureType(value, isKnown: true);
 }

@@ -1,24 +1,59 @@
 namespace ThirdPartyJobs;
 
-/// <summary>What a job is about: its action type and configuration, where it runs, its artifacts and the credentials to reach them.</summary>
-/// <param name="ActionTypeId">The job's action type.</param>
-/// <param name="Configuration">The action's configuration (values are secret; see <see cref="ActionConfiguration"/>). Empty when CodePipeline sends none.</param>
-/// <param name="PipelineContext">The pipeline, stage and action the job belongs to.</param>
-/// <param name="InputArtifacts">The artifacts the action consumes (read-only; empty when none).</param>
-/// <param name="OutputArtifacts">The artifacts the action must produce (read-only; empty when none).</param>
-/// <param name="ArtifactCredentials">Temporary credentials for the artifacts (secret; see <see cref="SessionCredentials"/>).</param>
-/// <param name="ContinuationToken">Set when the job continues earlier work that reported a continuation token.</param>
-/// <param name="EncryptionKey">The artifact store's KMS key, when it has one.</param>
-public sealed record JobData(
-    ActionTypeId? ActionTypeId,
-    ActionConfiguration Configuration,
-    PipelineContext? PipelineContext,
-    IReadOnlyList<Artifact> InputArtifacts,
-    IReadOnlyList<Artifact> OutputArtifacts,
-    SessionCredentials? ArtifactCredentials,
-    string? ContinuationToken,
-    EncryptionKey? EncryptionKey)
+/// <summary>
+/// What a job is about: its action type and configuration, where it runs, its artifacts and the
+/// credentials to reach them. Kept as CodePipeline sent it: a member it leaves out (or sends as
+/// null) is null, except that a missing configuration is <see cref="ActionConfiguration.Empty"/>
+/// and missing artifact lists are empty. Null elements in the artifact lists and null
+/// configuration values are dropped (as the AWS SDK for JavaScript does); a configuration key
+/// sent twice keeps its last value. Build one for tests with <see cref="ThirdPartyJobsModelFactory.JobData"/>.
+/// </summary>
+public sealed record JobData
 {
+    internal JobData(
+        ActionTypeId? actionTypeId,
+        ActionConfiguration configuration,
+        PipelineContext? pipelineContext,
+        IReadOnlyList<Artifact> inputArtifacts,
+        IReadOnlyList<Artifact> outputArtifacts,
+        SessionCredentials? artifactCredentials,
+        string? continuationToken,
+        EncryptionKey? encryptionKey)
+    {
+        ActionTypeId = actionTypeId;
+        Configuration = configuration;
+        PipelineContext = pipelineContext;
+        InputArtifacts = inputArtifacts;
+        OutputArtifacts = outputArtifacts;
+        ArtifactCredentials = artifactCredentials;
+        ContinuationToken = continuationToken;
+        EncryptionKey = encryptionKey;
+    }
+
+    /// <summary>The job's action type.</summary>
+    public ActionTypeId? ActionTypeId { get; internal init; }
+
+    /// <summary>The action's configuration (values are secret; see <see cref="ActionConfiguration"/>). Empty when CodePipeline sends none.</summary>
+    public ActionConfiguration Configuration { get; internal init; }
+
+    /// <summary>The pipeline, stage and action the job belongs to.</summary>
+    public PipelineContext? PipelineContext { get; internal init; }
+
+    /// <summary>The artifacts the action consumes (read-only; empty when none).</summary>
+    public IReadOnlyList<Artifact> InputArtifacts { get; internal init; }
+
+    /// <summary>The artifacts the action must produce (read-only; empty when none).</summary>
+    public IReadOnlyList<Artifact> OutputArtifacts { get; internal init; }
+
+    /// <summary>Temporary credentials for the artifacts (secret; see <see cref="SessionCredentials"/>).</summary>
+    public SessionCredentials? ArtifactCredentials { get; internal init; }
+
+    /// <summary>Set when the job continues earlier work that reported a continuation token.</summary>
+    public string? ContinuationToken { get; internal init; }
+
+    /// <summary>The artifact store's KMS key, when it has one.</summary>
+    public EncryptionKey? EncryptionKey { get; internal init; }
+
     /// <summary>Value equality, with the artifact lists compared element by element.</summary>
     /// <param name="other">The other job data.</param>
     public bool Equals(JobData? other) =>

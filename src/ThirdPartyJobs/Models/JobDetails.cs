@@ -1,7 +1,26 @@
 namespace ThirdPartyJobs;
 
-/// <summary>A third-party job as returned by <c>GetThirdPartyJobDetails</c>.</summary>
-/// <param name="Id">The job's id.</param>
-/// <param name="Nonce">The nonce to acknowledge the job with; a different nonce means another worker owns the job.</param>
-/// <param name="Data">The job's data.</param>
-public sealed record JobDetails(string Id, string Nonce, JobData Data);
+/// <summary>
+/// A third-party job as returned by <c>GetThirdPartyJobDetails</c>. Every member is optional in
+/// CodePipeline's API model and is null when the service leaves it out: check <see cref="Nonce"/>
+/// before acknowledging and <see cref="Data"/> before working (the hosted worker reports such a job
+/// as failed, with a log line). Build one for tests with <see cref="ThirdPartyJobsModelFactory.JobDetails"/>.
+/// </summary>
+public sealed record JobDetails
+{
+    internal JobDetails(string? id, string? nonce, JobData? data)
+    {
+        Id = id;
+        Nonce = nonce;
+        Data = data;
+    }
+
+    /// <summary>The job's id; null when the service sent none.</summary>
+    public string? Id { get; internal init; }
+
+    /// <summary>The nonce to acknowledge the job with, exactly as sent (also when blank); a different nonce means another worker owns the job. Null when the service sent none.</summary>
+    public string? Nonce { get; internal init; }
+
+    /// <summary>The job's data; null when the service sent none.</summary>
+    public JobData? Data { get; internal init; }
+}

@@ -30,9 +30,10 @@ public sealed record JobStatus : ExtensibleEnum, IExtensibleEnum<JobStatus>
     public static JobStatus FromValue(string value) =>
         KnownValues.TryGetValue(RequireValue(value, nameof(JobStatus)), out var known) ? known : new JobStatus(value, isKnown: false);
 
-    /// <summary>Converts a wire value; see <see cref="FromValue"/>.</summary>
-    /// <param name="value">The wire value.</param>
-    public static implicit operator JobStatus(string value) => FromValue(value);
+
+    /// <summary>Keeps any wire value, an empty one included, as the service sent it.</summary>
+    static JobStatus IExtensibleEnum<JobStatus>.FromWire(string value) =>
+        KnownValues.TryGetValue(value, out var known) ? known : new JobStatus(value, isKnown: false);
 
     private static JobStatus Known(string value) => KnownValues[value] = new JobStatus(value, isKnown: true);
 }

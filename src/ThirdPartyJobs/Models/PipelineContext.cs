@@ -1,16 +1,33 @@
 namespace ThirdPartyJobs;
 
-/// <summary>Where in a pipeline the job's action runs.</summary>
-/// <param name="PipelineName">The pipeline's name.</param>
-/// <param name="StageName">The stage's name.</param>
-/// <param name="ActionName">The action's name.</param>
-/// <param name="ActionExecutionId">The id of this action execution.</param>
-/// <param name="PipelineArn">The pipeline's ARN. CodePipeline does not send it for third-party jobs.</param>
-/// <param name="PipelineExecutionId">The pipeline execution id. CodePipeline does not send it for third-party jobs.</param>
-public sealed record PipelineContext(
-    string? PipelineName,
-    string? StageName,
-    string? ActionName,
-    string? ActionExecutionId,
-    string? PipelineArn,
-    string? PipelineExecutionId);
+/// <summary>Where in a pipeline the job's action runs. Members the service leaves out are null.</summary>
+public sealed record PipelineContext
+{
+    internal PipelineContext(string? pipelineName, string? stageName, string? actionName, string? actionExecutionId, string? pipelineArn, string? pipelineExecutionId)
+    {
+        PipelineName = pipelineName;
+        StageName = stageName;
+        ActionName = actionName;
+        ActionExecutionId = actionExecutionId;
+        PipelineArn = pipelineArn;
+        PipelineExecutionId = pipelineExecutionId;
+    }
+
+    /// <summary>The pipeline's name.</summary>
+    public string? PipelineName { get; }
+
+    /// <summary>The stage's name.</summary>
+    public string? StageName { get; }
+
+    /// <summary>The action's name.</summary>
+    public string? ActionName { get; }
+
+    /// <summary>The id of this action execution.</summary>
+    public string? ActionExecutionId { get; }
+
+    /// <summary>The pipeline's ARN. CodePipeline does not send it for third-party jobs.</summary>
+    public string? PipelineArn { get; }
+
+    /// <summary>The pipeline execution id. CodePipeline does not send it for third-party jobs.</summary>
+    public string? PipelineExecutionId { get; }
+}

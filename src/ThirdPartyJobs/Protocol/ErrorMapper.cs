@@ -44,12 +44,17 @@ internal static class ErrorMapper
         return span.IsEmpty ? null : span.ToString();
     }
 
-    /// <summary>Builds the exception for an error answer. <paramref name="message"/> must already be scrubbed of secrets.</summary>
-    public static ThirdPartyJobException FromServiceError(string? rawCode, string? message, HttpStatusCode status, string? requestId, string operation, string? jobId)
+    /// <summary>
+    /// Builds the exception for an error answer, once and complete. <paramref name="details"/> carries the raw
+    /// code (normalized here) and the service's message, already scrubbed of secrets; <paramref name="excerpt"/>
+    /// is the scrubbed start of a body that was not JSON.
+    /// </summary>
+    public static ThirdPartyJobException FromServiceError(ServiceErrorDetails details, string? excerpt = null, bool truncated = false)
     {
-        var code = NormalizeCode(rawCode);
-        var details = new ServiceErrorDetails(operation, code, requestId, status, jobId);
-        var text = string.IsNullOrWhiteSpace(message) ? DefaultMessage(code, status) : message.Trim();
+        var code = NormalizeCode(details.ErrorCode);
+        var status = details.StatusCode ?? 0;
+        details = details with { ErrorCode = code, ServiceMessage = string.IsNullOrWhiteSpace(details.ServiceMessage) ? null : details.ServiceMessage };
+        var text = Describe(code, status, details.ServiceMessage, excerpt, truncated);
         return code switch
         {
             "JobNotFoundException" => new JobNotFoundException(text, details),
@@ -59,6 +64,7 @@ internal static class ErrorMapper
             "InvalidJobStateException" => new InvalidJobStateException(text, details),
             "ActionTypeNotFoundException" => new ActionTypeNotFoundException(text, details),
             "ValidationException" => new ServiceValidationException(text, details),
+            "OutputVariablesSizeExceededException" => new OutputVariablesSizeExceededException(text, details),
             not null when ThrottlingCodes.Contains(code) => new ThrottledException(text, details),
             _ when status == HttpStatusCode.TooManyRequests => new ThrottledException(text, details),
             not null when TransientCodes.Contains(code) => new ServiceUnavailableException(text, details),
@@ -72,8 +78,27 @@ internal static class ErrorMapper
         status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout;
 
-    private static string DefaultMessage(string? code, HttpStatusCode status) =>
-        code is null
-            ? $"CodePipeline answered with HTTP {(int)status} and no error code."
-            : $"CodePipeline answered with {code}.";
+    // The service's message when it sent one; otherwise what is known, with at most a short excerpt of a body that is not JSON.
+    private static string Describe(string? code, HttpStatusCode status, string? serviceMessage, string? excerpt, bool truncated)
+    {
+        if (serviceMessage is not null)
+        {
+            return serviceMessage.Trim();
+        }
+
+        var text = code is null
+            ? $"CodePipeline answered with HTTP {(int)status} and no error code"
+            : $"CodePipeline answered with {code} and no message";
+        if (excerpt is not null)
+        {
+            text += $"; the body is not JSON and starts with \"{excerpt}\"";
+        }
+
+        if (truncated)
+        {
+            text += $"; the body was longer than {AwsSdk.JsonOperationUnmarshaller.MaxErrorBytes} bytes and was read no further";
+        }
+
+        return text + ".";
+    }
 }

@@ -8,24 +8,12 @@ namespace ThirdPartyJobs.Protocol;
 /// </summary>
 /// <remarks>
 /// Implementations make exactly one attempt (retries belong to the caller's resilience pipeline)
-/// and report failures only as <see cref="ThirdPartyJobException"/> subclasses, already mapped
-/// from the service's error code, or as <see cref="OperationCanceledException"/> when
-/// the caller's token is cancelled.
+/// and report failures only as <see cref="ThirdPartyJobException"/> subclasses, built complete
+/// (status, request id, service message, <see cref="TransportRequest.Attempt"/> as the attempt
+/// count), or as <see cref="OperationCanceledException"/> when the token is cancelled.
 /// </remarks>
 internal interface ICodePipelineTransport : IDisposable
 {
     /// <summary>Sends <paramref name="request"/> and returns the successful response.</summary>
     Task<TransportResponse> SendAsync(TransportRequest request, CancellationToken cancellationToken);
 }
-
-/// <summary>One operation call: its name, its JSON body and the facts errors should carry.</summary>
-/// <param name="Operation">The operation name, e.g. <c>GetThirdPartyJobDetails</c>.</param>
-/// <param name="Body">The UTF-8 JSON request body.</param>
-/// <param name="JobId">The job the call is about, for error reports.</param>
-/// <param name="Secrets">Values sent in the request that must never be echoed back in an error message (client token, nonce).</param>
-internal sealed record TransportRequest(string Operation, byte[] Body, string? JobId, IReadOnlyList<string> Secrets);
-
-/// <summary>A successful response.</summary>
-/// <param name="Body">The UTF-8 JSON body.</param>
-/// <param name="RequestId">The AWS request id.</param>
-internal sealed record TransportResponse(ReadOnlyMemory<byte> Body, string? RequestId);

@@ -15,10 +15,13 @@ internal static class ResiliencePipelineFactory
 {
     public const string PipelineName = "ThirdPartyJobs.CodePipeline";
 
+    /// <summary>Set on the call's <see cref="ResilienceContext"/> by the timeout that fired last: "overall" or "attempt" (no guessing from TimeSpans).</summary>
+    public static readonly ResiliencePropertyKey<string> TimeoutFired = new("ThirdPartyJobs.TimeoutFired");
+
     public static ResiliencePipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
     {
         var builder = new ResiliencePipelineBuilder { Name = PipelineName, TimeProvider = timeProvider };
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "OverallTimeout", Timeout = options.OverallTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "OverallTimeout", Timeout = options.OverallTimeout, OnTimeout = args => Mark(args, "overall") });
         if (options.MaxAttempts > 1)
         {
             builder.AddRetry(new RetryStrategyOptions
@@ -33,10 +36,16 @@ internal static class ResiliencePipelineFactory
             });
         }
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout, OnTimeout = args => Mark(args, "attempt") });
 
         // Polly's own telemetry logs retries through the user's logger factory; our exception messages carry no secrets.
         builder.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance });
         return builder.Build();
+    }
+
+    private static ValueTask Mark(OnTimeoutArguments args, string which)
+    {
+        args.Context.Properties.Set(TimeoutFired, which);
+        return default;
     }
 }

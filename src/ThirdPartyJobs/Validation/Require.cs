@@ -70,9 +70,9 @@ internal static partial class Require
         }
 
         Text(actionTypeId.Provider, 1, 35, parameterName + ".Provider");
-        Pattern(actionTypeId.Provider, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Provider");
+        Pattern(actionTypeId.Provider!, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Provider");
         Text(actionTypeId.Version, 1, 9, parameterName + ".Version");
-        Pattern(actionTypeId.Version, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Version");
+        Pattern(actionTypeId.Version!, NamePattern(), "[0-9A-Za-z_-]+", parameterName + ".Version");
     }
 
     public static void CurrentRevision(CurrentRevision? revision, [CallerArgumentExpression(nameof(revision))] string? parameterName = null)

@@ -28,7 +28,7 @@ public sealed class ClientRequestTests
     {
         _transport.ThenReturn(SampleResponses.FullJobDetails);
 
-        var job = await _client.GetJobDetailsAsync("job-1", "client-token-1");
+        var job = (await _client.GetJobDetailsAsync("job-1", "client-token-1"))!;
 
         var request = _transport.Requests.Single();
         Assert.Multiple(() =>
@@ -38,7 +38,7 @@ public sealed class ClientRequestTests
             Assert.That(request.JobId, Is.EqualTo("job-1"));
             Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
             Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
-            Assert.That(job.Data.InputArtifacts, Has.Count.EqualTo(2));
+            Assert.That(job.Data!.InputArtifacts, Has.Count.EqualTo(2));
         });
     }
 

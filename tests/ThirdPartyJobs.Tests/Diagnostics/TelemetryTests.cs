@@ -120,14 +120,14 @@ public sealed class TelemetryTests
     {
         var jobId = await DispatchJobAsync();
         _emulator.Faults.ThrottleNext(CodePipelineOperation.AcknowledgeThirdPartyJob, 1);
-        var job = await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken);
-        await _client.AcknowledgeJobAsync(jobId, job.Nonce, _actionType.ClientToken);
+        var job = (await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken))!;
+        await _client.AcknowledgeJobAsync(jobId, job.Nonce!, _actionType.ClientToken);
         await _client.PutJobFailureResultAsync(jobId, _actionType.ClientToken, new FailureDetails(FailureType.JobFailed, "failed on purpose"));
         Assert.ThrowsAsync<InvalidJobStateException>(() => _client.PutJobSuccessResultAsync(jobId, _actionType.ClientToken));
         _tracing.ForceFlush();
         _meters.ForceFlush();
 
-        var secrets = new[] { _actionType.ClientToken, ConfigurationCanary, SecretKeyCanary, SessionTokenCanary, job.Nonce };
+        var secrets = new[] { _actionType.ClientToken, ConfigurationCanary, SecretKeyCanary, SessionTokenCanary, job.Nonce! };
         var recorded = _spans
             .SelectMany(s => s.TagObjects.Select(t => $"{t.Key}={t.Value}")
                 .Concat(s.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name}:{t.Key}={t.Value}")))

@@ -8,7 +8,7 @@ namespace ThirdPartyJobs.Tests.Errors;
 public sealed class ErrorMapperTests
 {
     private static ThirdPartyJobException Map(string? code, HttpStatusCode status = HttpStatusCode.BadRequest, string? message = "service says no") =>
-        ErrorMapper.FromServiceError(code, message, status, "req-123", "GetThirdPartyJobDetails", "job-9");
+        ErrorMapper.FromServiceError(new ServiceErrorDetails("GetThirdPartyJobDetails", code, "req-123", status, "job-9", ServiceMessage: message));
 
     [TestCase("JobNotFoundException", typeof(JobNotFoundException))]
     [TestCase("InvalidClientTokenException", typeof(InvalidClientTokenException))]
@@ -165,8 +165,9 @@ public sealed class ErrorMapperTests
     [Test]
     public void An_empty_message_is_replaced_by_one_naming_the_code()
     {
-        Assert.That(Map("JobNotFoundException", message: "").Message, Does.StartWith("CodePipeline answered with JobNotFoundException."));
-        Assert.That(Map("JobNotFoundException", message: "  ").Message, Does.StartWith("CodePipeline answered with JobNotFoundException."));
+        Assert.That(Map("JobNotFoundException", message: "").Message, Does.StartWith("CodePipeline answered with JobNotFoundException and no message."));
+        Assert.That(Map("JobNotFoundException", message: "  ").Message, Does.StartWith("CodePipeline answered with JobNotFoundException and no message."));
+        Assert.That(Map("JobNotFoundException", message: "  ").ServiceMessage, Is.Null, "the service said nothing");
     }
 
     [TestCase(HttpStatusCode.InternalServerError, true)]

@@ -61,7 +61,7 @@ public sealed class ThirdPartyJobExceptionTests
     {
         var types = typeof(ThirdPartyJobException).Assembly.GetExportedTypes().Where(type => typeof(Exception).IsAssignableFrom(type)).ToList();
 
-        Assert.That(types, Has.Count.EqualTo(11));
+        Assert.That(types, Has.Count.EqualTo(13));
         Assert.That(types, Has.All.Matches<Type>(type => typeof(ThirdPartyJobException).IsAssignableFrom(type)));
     }
 }

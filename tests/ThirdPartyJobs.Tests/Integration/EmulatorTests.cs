@@ -62,26 +62,26 @@ public sealed class EmulatorTests
         var jobs = await _client.PollForJobsAsync(ActionTypeId, 5);
         Assert.That(jobs, Is.EqualTo(new[] { new ThirdPartyJob(_actionType.ClientId, jobId) }));
 
-        var details = await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken);
+        var details = (await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken))!;
         Assert.Multiple(() =>
         {
             Assert.That(details.Id, Is.EqualTo(jobId));
-            Assert.That(details.Data.ActionTypeId, Is.EqualTo(ActionTypeId));
-            Assert.That(details.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
-            Assert.That(details.Data.PipelineContext!.PipelineName, Is.EqualTo("MyPipeline"));
-            Assert.That(details.Data.PipelineContext.StageName, Is.EqualTo("Beta"));
-            Assert.That(details.Data.PipelineContext.ActionName, Is.EqualTo("DeployToPartner"));
-            Assert.That(details.Data.InputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "SourceOutput", "BuildOutput" }));
-            Assert.That(details.Data.InputArtifacts[0].Revision, Is.EqualTo("abc123"));
-            Assert.That(details.Data.InputArtifacts[0].Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("artifact-bucket", "MyPipeline/SourceOutp/a.zip")));
-            Assert.That(details.Data.OutputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "DeployOutput", "ReportOutput" }));
-            Assert.That(details.Data.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
-            Assert.That(details.Data.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
-            Assert.That(details.Data.EncryptionKey!.Type, Is.SameAs(EncryptionKeyType.KMS));
-            Assert.That(details.Data.ContinuationToken, Is.Null);
+            Assert.That(details.Data!.ActionTypeId, Is.EqualTo(ActionTypeId));
+            Assert.That(details.Data!.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
+            Assert.That(details.Data!.PipelineContext!.PipelineName, Is.EqualTo("MyPipeline"));
+            Assert.That(details.Data!.PipelineContext.StageName, Is.EqualTo("Beta"));
+            Assert.That(details.Data!.PipelineContext.ActionName, Is.EqualTo("DeployToPartner"));
+            Assert.That(details.Data!.InputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "SourceOutput", "BuildOutput" }));
+            Assert.That(details.Data!.InputArtifacts[0].Revision, Is.EqualTo("abc123"));
+            Assert.That(details.Data!.InputArtifacts[0].Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("artifact-bucket", "MyPipeline/SourceOutp/a.zip")));
+            Assert.That(details.Data!.OutputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "DeployOutput", "ReportOutput" }));
+            Assert.That(details.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
+            Assert.That(details.Data!.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
+            Assert.That(details.Data!.EncryptionKey!.Type, Is.SameAs(EncryptionKeyType.KMS));
+            Assert.That(details.Data!.ContinuationToken, Is.Null);
         });
 
-        var status = await _client.AcknowledgeJobAsync(jobId, details.Nonce, _actionType.ClientToken);
+        var status = await _client.AcknowledgeJobAsync(jobId, details.Nonce!, _actionType.ClientToken);
         Assert.That(status, Is.SameAs(JobStatus.InProgress));
 
         var created = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123);
@@ -100,10 +100,10 @@ public sealed class EmulatorTests
         // The continuation: a follow-up job carrying the token; this time it fails.
         var followUp = (await _client.PollForJobsAsync(ActionTypeId, 5)).Single();
         Assert.That(followUp.JobId, Is.EqualTo(result.FollowUpJobId));
-        var next = await _client.GetJobDetailsAsync(followUp.JobId, _actionType.ClientToken);
-        Assert.That(next.Data.ContinuationToken, Is.EqualTo("step-2"));
-        Assert.That(await _client.AcknowledgeJobAsync(next.Id, next.Nonce, _actionType.ClientToken), Is.SameAs(JobStatus.InProgress));
-        await _client.PutJobFailureResultAsync(next.Id, _actionType.ClientToken, new FailureDetails(FailureType.ConfigurationError, "The API key was rejected.", "ext-2"));
+        var next = (await _client.GetJobDetailsAsync(followUp.JobId, _actionType.ClientToken))!;
+        Assert.That(next.Data!.ContinuationToken, Is.EqualTo("step-2"));
+        Assert.That(await _client.AcknowledgeJobAsync(next.Id!, next.Nonce!, _actionType.ClientToken), Is.SameAs(JobStatus.InProgress));
+        await _client.PutJobFailureResultAsync(next.Id!, _actionType.ClientToken, new FailureDetails(FailureType.ConfigurationError, "The API key was rejected.", "ext-2"));
 
         var failure = _emulator.Results.Single(r => r.JobId == next.Id);
         Assert.That(failure.Succeeded, Is.False);
@@ -155,7 +155,7 @@ public sealed class EmulatorTests
         await _client.PollForJobsAsync(ActionTypeId, 1);
         _emulator.Faults.FailNext(EmulatedOperation.GetThirdPartyJobDetails, count: 1, statusCode: 503);
 
-        var details = await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken);
+        var details = (await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken))!;
 
         Assert.That(details.Id, Is.EqualTo(jobId));
         Assert.That(_emulator.GetCallCount(EmulatedOperation.GetThirdPartyJobDetails), Is.EqualTo(2));
@@ -166,7 +166,7 @@ public sealed class EmulatorTests
     {
         var jobId = _emulator.CreateJob(_actionType);
         await _client.PollForJobsAsync(ActionTypeId, 1);
-        var details = await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken);
+        var details = (await _client.GetJobDetailsAsync(jobId, _actionType.ClientToken))!;
 
         Assert.Multiple(() =>
         {
@@ -176,7 +176,7 @@ public sealed class EmulatorTests
             Assert.ThrowsAsync<ActionTypeNotFoundException>(() => _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "NobodyRegisteredThis", "1"), 1));
         });
 
-        Assert.That(await _client.AcknowledgeJobAsync(jobId, details.Nonce, _actionType.ClientToken), Is.SameAs(JobStatus.InProgress));
+        Assert.That(await _client.AcknowledgeJobAsync(jobId, details.Nonce!, _actionType.ClientToken), Is.SameAs(JobStatus.InProgress));
         await _client.PutJobSuccessResultAsync(jobId, _actionType.ClientToken);
         Assert.ThrowsAsync<InvalidJobStateException>(() => _client.PutJobFailureResultAsync(jobId, _actionType.ClientToken, new FailureDetails(FailureType.JobFailed, "late")));
     }

@@ -35,11 +35,12 @@ public sealed class LoopbackFaultTests
             CannedResponse.Error(400, Throttled, "Rate exceeded"),
             CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = await client.GetJobDetailsAsync("job-1", "tok");
+        var job = (await client.GetJobDetailsAsync("job-1", "tok"))!;
 
         Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
         Assert.That(_server.Requests, Has.Count.EqualTo(3));
-        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-request")), Has.All.Contains("attempt=1; max=1"));
+        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-request")), Is.EqualTo(new[] { "attempt=1; max=5", "attempt=2; max=5", "attempt=3; max=5" }), "as the official SDKs count attempts");
+        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-invocation-id")).Distinct().Count(), Is.EqualTo(1), "one invocation id per logical call");
         Assert.That(_server.Requests.Select(request => request.Body).Distinct().Count(), Is.EqualTo(1), "every attempt sends the same body");
         Assert.That(_server.Requests.All(request => SigV4Verifier.IsValid(request, LoopbackClient.SecretAccessKey)), Is.True, "every attempt is signed afresh");
     }
@@ -105,9 +106,9 @@ public sealed class LoopbackFaultTests
         using var client = Client();
         _server.Reply(CannedResponse.ConnectionReset(), CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = await client.GetJobDetailsAsync("job-1", "tok");
+        var job = (await client.GetJobDetailsAsync("job-1", "tok"))!;
 
-        Assert.That(job.Nonce, Is.EqualTo(SampleResponses.Nonce));
+        Assert.That(job.Nonce!, Is.EqualTo(SampleResponses.Nonce));
         Assert.That(_server.Requests, Has.Count.EqualTo(2));
     }
 
@@ -118,9 +119,9 @@ public sealed class LoopbackFaultTests
         var full = CannedResponse.Json(200, SampleResponses.FullJobDetails);
         _server.Reply(full with { ResetAfterBytes = full.Serialize().Length / 2 }, full);
 
-        var job = await client.GetJobDetailsAsync("job-1", "tok");
+        var job = (await client.GetJobDetailsAsync("job-1", "tok"))!;
 
-        Assert.That(job.Data.InputArtifacts, Has.Count.EqualTo(2));
+        Assert.That(job.Data!.InputArtifacts, Has.Count.EqualTo(2));
         Assert.That(_server.Requests, Has.Count.EqualTo(2));
     }
 
@@ -134,12 +135,14 @@ public sealed class LoopbackFaultTests
 
         Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a complete response arrived"));
         Assert.That(error.Attempts, Is.EqualTo(2));
+        Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>().Or.InstanceOf<System.Net.Sockets.SocketException>(), "a transport failure, told apart from a timeout by its inner exception");
+        Assert.That(error.StatusCode, Is.Null, "no response arrived");
 
-        // One retry layer: the SDK neither retries (attempt=1; max=1) nor resends on what it takes for a
-        // stale pooled connection (MaxStaleConnectionRetries = 0), so each Polly attempt is one HTTP request.
+        // One retry layer: the SDK neither retries nor resends on what it takes for a stale pooled connection
+        // (MaxStaleConnectionRetries = 0), so each Polly attempt is one HTTP request, numbered as the official SDKs do.
         Assert.That(_server.Requests, Has.Count.EqualTo(2));
-        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-request")), Has.All.EqualTo("attempt=1; max=1"));
-        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-invocation-id")).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-request")), Is.EqualTo(new[] { "attempt=1; max=2", "attempt=2; max=2" }));
+        Assert.That(_server.Requests.Select(request => request.Header("amz-sdk-invocation-id")).Distinct().Count(), Is.EqualTo(1));
     }
 
     [Test]
@@ -151,9 +154,9 @@ public sealed class LoopbackFaultTests
             CannedResponse.Json(200, SampleResponses.MinimalJobDetails));
         var stopwatch = Stopwatch.StartNew();
 
-        var job = await client.GetJobDetailsAsync("job-1", "tok");
+        var job = (await client.GetJobDetailsAsync("job-1", "tok"))!;
 
-        Assert.That(job.Data.InputArtifacts, Is.Empty, "the answer came from the second request");
+        Assert.That(job.Data!.InputArtifacts, Is.Empty, "the answer came from the second request");
         Assert.That(_server.Requests, Has.Count.EqualTo(2));
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "the slow attempt was abandoned, not awaited");
     }
@@ -244,7 +247,6 @@ public sealed class LoopbackFaultTests
     }
 
     [TestCase("this is not json")]
-    [TestCase("")]
     [TestCase("""{"jobDetails":{"id":"j","nonce":"1","data":""")]
     [TestCase("""[{"jobDetails":{}}]""")]
     public void A_200_with_a_garbage_body_is_a_MalformedResponseException_and_not_retried(string body)
@@ -255,7 +257,17 @@ public sealed class LoopbackFaultTests
         var error = Assert.ThrowsAsync<MalformedResponseException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.That(error!.RequestId, Does.StartWith("canned-"));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a 200 arrived");
         Assert.That(_server.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_empty_200_body_is_an_answer_without_job_details()
+    {
+        using var client = Client();
+        _server.Reply(CannedResponse.Json(200, ""));
+
+        Assert.That(await client.GetJobDetailsAsync("job-1", "tok"), Is.Null);
     }
 
     [Test]

@@ -30,7 +30,7 @@ public sealed class LoopbackRequestTests
     {
         _server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = await _client.GetJobDetailsAsync("job-1", "client-token-1");
+        var job = (await _client.GetJobDetailsAsync("job-1", "client-token-1"))!;
 
         var request = _server.Requests.Single();
         var authorization = SigV4Verifier.Parse(request.Header("Authorization"));
@@ -49,7 +49,10 @@ public sealed class LoopbackRequestTests
             Assert.That(DateTime.ParseExact(request.Header("X-Amz-Date"), "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(5)));
             Assert.That(SigV4Verifier.IsValid(request, LoopbackClient.SecretAccessKey), Is.True, "the signature verifies with the secret key");
             Assert.That(SigV4Verifier.IsValid(request, "some-other-secret"), Is.False, "and only with it");
-            Assert.That(request.Header("amz-sdk-request"), Does.Contain("max=1"), "the SDK itself makes a single attempt");
+            Assert.That(request.Header("amz-sdk-request"), Is.EqualTo("attempt=1; max=3"), "attempts counted as the official SDKs count them: the Polly pipeline's");
+            Assert.That(Guid.TryParse(request.Header("amz-sdk-invocation-id"), out _), Is.True);
+            Assert.That(request.Header("User-Agent"), Does.StartWith("aws-sdk-dotnet-coreclr/" + ThirdPartyJobs.Protocol.AwsSdk.LibraryUserAgent.SdkVersion + " "), "the AWS SDK's own version in the SDK's slot");
+            Assert.That(request.Header("User-Agent"), Does.Match(@" lib/ThirdPartyJobs#\d+\.\d+"), "the library names itself through the SDK's extension point");
         });
     }
 

@@ -70,12 +70,13 @@ public sealed class ExtensibleEnumTests
     }
 
     [Test]
-    public void Implicit_conversion_from_string()
+    public void FromValue_is_the_one_way_from_a_string()
     {
-        ActionCategory build = "Build";
-        ActionOwner partner = "Partner";
-        JobStatus status = "InProgress";
-        FailureType failure = "JobFailed";
+        // One name per concept: the implicit string conversions went (issue 9); FromValue gives the same instances.
+        var build = ActionCategory.FromValue("Build");
+        var partner = ActionOwner.FromValue("Partner");
+        var status = JobStatus.FromValue("InProgress");
+        var failure = FailureType.FromValue("JobFailed");
 
         Assert.That(build, Is.SameAs(ActionCategory.Build));
         Assert.That(partner.IsKnown, Is.False);
@@ -98,10 +99,14 @@ public sealed class ExtensibleEnumTests
         Assert.That(json, Is.EqualTo("""{"Category":"Deploy","Owner":"Partner","Provider":"P","Version":"1"}"""));
         Assert.That(back, Is.EqualTo(id));
         Assert.That(back.Category, Is.SameAs(ActionCategory.Deploy));
-        Assert.That(back.Owner.IsKnown, Is.False);
+        Assert.That(back.Owner!.IsKnown, Is.False);
     }
 
     [Test]
     public void System_Text_Json_rejects_a_non_string() =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<JobStatus>("42"));
+
+    [Test]
+    public void No_implicit_conversions_remain() =>
+        Assert.That(typeof(ExtensibleEnum).Assembly.GetExportedTypes().SelectMany(t => t.GetMethods()).Where(m => m.Name == "op_Implicit"), Is.Empty);
 }

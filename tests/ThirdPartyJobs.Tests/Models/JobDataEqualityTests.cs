@@ -15,7 +15,7 @@ public sealed class JobDataEqualityTests
         """;
 
     private static JobDetails Parse(string body = Body) =>
-        ResponseParser.ParseJobDetails(System.Text.Encoding.UTF8.GetBytes(body), new ParseContext("GetThirdPartyJobDetails", "j1", null));
+        ResponseParser.ParseJobDetails(System.Text.Encoding.UTF8.GetBytes(body), new ParseContext("GetThirdPartyJobDetails", "j1", null))!;
 
     [Test]
     public void Two_parses_of_the_same_response_are_equal()

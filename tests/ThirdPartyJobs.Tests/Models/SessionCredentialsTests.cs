@@ -43,7 +43,7 @@ public sealed class SessionCredentialsTests
     [TestCase("a", "s", null)]
     [TestCase("a", "s", "")]
     public void Empty_parts_are_rejected(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
-        Assert.Throws<ArgumentException>(() => _ = new SessionCredentials(accessKeyId!, secretAccessKey!, sessionToken!));
+        Assert.Throws<ArgumentException>(() => _ = ThirdPartyJobsModelFactory.SessionCredentials(accessKeyId!, secretAccessKey!, sessionToken!));
 
     [Test]
     public void Equality_compares_all_three()

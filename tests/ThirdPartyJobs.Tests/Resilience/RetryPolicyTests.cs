@@ -1,5 +1,6 @@
 using System.Net;
 using NUnit.Framework;
+using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Resilience;
@@ -44,10 +45,12 @@ public sealed class RetryPolicyTests
         }, null);
     }
 
-    private static ThrottledException Throttle() => new("Rate exceeded", new ServiceErrorDetails("GetThirdPartyJobDetails", "ThrottlingException", "req", HttpStatusCode.BadRequest, "job-1"));
+    // Built per attempt, as the transport builds them: complete, with the attempt's number.
+    private static Func<TransportRequest, Exception> Throttle() =>
+        request => new ThrottledException("Rate exceeded", new ServiceErrorDetails("GetThirdPartyJobDetails", "ThrottlingException", "req", HttpStatusCode.BadRequest, "job-1", request.Attempt));
 
-    private static ServiceUnavailableException Unavailable(HttpStatusCode status = HttpStatusCode.InternalServerError) =>
-        new("Internal failure", new ServiceErrorDetails("GetThirdPartyJobDetails", "InternalFailure", "req", status, "job-1"));
+    private static Func<TransportRequest, Exception> Unavailable(HttpStatusCode status = HttpStatusCode.InternalServerError) =>
+        request => new ServiceUnavailableException("Internal failure", new ServiceErrorDetails("GetThirdPartyJobDetails", "InternalFailure", "req", status, "job-1", request.Attempt));
 
     // Timers other than the attempt and overall timeouts are backoff delays (tests keep the values distinct).
     private bool IsBackoff(TimeSpan due) => !_timeouts.Contains(due);
@@ -79,7 +82,7 @@ public sealed class RetryPolicyTests
         await ExpectNextAttemptAfter(TimeSpan.FromMilliseconds(400));
 
         var job = await call;
-        Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
+        Assert.That(job!.Id, Is.EqualTo(SampleResponses.JobId));
         Assert.That(_transport.Attempts, Is.EqualTo(3));
     }
 
@@ -217,7 +220,7 @@ public sealed class RetryPolicyTests
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await ExpectNextAttemptAfter(TimeSpan.FromMilliseconds(200));
 
-        Assert.That((await call).Id, Is.EqualTo(SampleResponses.JobId));
+        Assert.That((await call)!.Id, Is.EqualTo(SampleResponses.JobId));
         Assert.That(first.Operation, Is.EqualTo("GetThirdPartyJobDetails"));
     }
 

@@ -91,7 +91,7 @@ public sealed class CanaryErrorTests
         yield return new TestCaseData(full.Replace("\"" + Canaries.SessionToken + "\"", Canaries.SessionToken, StringComparison.Ordinal)).SetName("{m}(unquoted session token)");
         yield return new TestCaseData(full.Replace("\"" + Canaries.ConfigValue + "\"", "[\"" + Canaries.ConfigValue + "\"]", StringComparison.Ordinal)).SetName("{m}(configuration value of the wrong type)");
         yield return new TestCaseData(full + Canaries.SecretAccessKey).SetName("{m}(secret as trailing garbage)");
-        yield return new TestCaseData(full.Replace("\"sessionToken\"", "\"sessionTokn\"", StringComparison.Ordinal)).SetName("{m}(session token missing)");
+        yield return new TestCaseData(full.Replace("\"sessionToken\"", "\"sessionToken\":[],\"x\"", StringComparison.Ordinal)).SetName("{m}(session token of the wrong type)");
     }
 
     [TestCaseSource(nameof(MalformedBodies))]
@@ -130,7 +130,7 @@ public sealed class CanaryErrorTests
         AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce + new string('x', 50), Canaries.ClientToken)));
         AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobSuccessResultAsync("job-1", longToken)));
         AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobFailureResultAsync("job-1", longToken, new FailureDetails(FailureType.JobFailed, "m"))));
-        AssertClean(Assert.Catch<ArgumentException>(() => _ = new SessionCredentials(Canaries.AccessKeyId, Canaries.SecretAccessKey, "")));
+        AssertClean(Assert.Catch<ArgumentException>(() => _ = ThirdPartyJobsModelFactory.SessionCredentials(Canaries.AccessKeyId, Canaries.SecretAccessKey, "")));
         Assert.That(_server.Requests, Is.Empty);
     }
 

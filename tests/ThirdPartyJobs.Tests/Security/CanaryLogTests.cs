@@ -50,10 +50,10 @@ public sealed class CanaryLogTests
     {
         _server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = await _client.GetJobDetailsAsync("job-1", Canaries.ClientToken);
+        var job = (await _client.GetJobDetailsAsync("job-1", Canaries.ClientToken))!;
         await _client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
-        Assert.That(job.Data.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
+        Assert.That(job.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Does.Contain(1001).And.Contain(1002), "the client logged the call and its success");
         Assert.That(_logs.Entries.Any(e => e.Category.StartsWith("Polly", StringComparison.Ordinal)), Is.True, "Polly's telemetry logged too");
         Assert.That(_logs.Entries.Min(e => e.Level), Is.EqualTo(LogLevel.Trace).Or.EqualTo(LogLevel.Debug));

@@ -33,10 +33,10 @@ public sealed class CanaryModelTests
     public void The_canaries_really_are_in_the_parsed_job()
     {
         // Guards the other tests: the secrets are present and readable through the explicit APIs.
-        Assert.That(_job.Data.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
-        Assert.That(_job.Data.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
-        Assert.That(_job.Data.ArtifactCredentials.GetAccessKeyId(), Is.EqualTo(Canaries.AccessKeyId));
-        Assert.That(_job.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
+        Assert.That(_job.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
+        Assert.That(_job.Data!.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));
+        Assert.That(_job.Data!.ArtifactCredentials.GetAccessKeyId(), Is.EqualTo(Canaries.AccessKeyId));
+        Assert.That(_job.Data!.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
         Assert.That(_models.Select(m => m.GetType()), Is.SupersetOf(new[]
         {
             typeof(JobDetails), typeof(JobData), typeof(ActionTypeId), typeof(ActionConfiguration), typeof(PipelineContext), typeof(Artifact),
@@ -81,8 +81,8 @@ public sealed class CanaryModelTests
             AssertClean(ModelGraph.DebuggerDisplay(model) ?? model.ToString(), $"the debugger's view of {model.GetType().Name}");
         }
 
-        Assert.That(ModelGraph.DebuggerDisplay(_job.Data.ArtifactCredentials!), Does.StartWith("SessionCredentials { AccessKeyId = ASIA…"));
-        Assert.That(ModelGraph.DebuggerDisplay(_job.Data.Configuration), Is.EqualTo("ActionConfiguration { ApiKey = ***, ProjectName = ***, Region = *** }"));
+        Assert.That(ModelGraph.DebuggerDisplay(_job.Data!.ArtifactCredentials!), Does.StartWith("SessionCredentials { AccessKeyId = ASIA…"));
+        Assert.That(ModelGraph.DebuggerDisplay(_job.Data!.Configuration), Is.EqualTo("ActionConfiguration { ApiKey = ***, ProjectName = ***, Region = *** }"));
     }
 
     [Test]
@@ -115,7 +115,7 @@ public sealed class CanaryModelTests
     {
         var modelTypes = typeof(JobDetails).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "ThirdPartyJobs" && !t.IsAbstract && !t.IsInterface && !typeof(Exception).IsAssignableFrom(t) && !typeof(Delegate).IsAssignableFrom(t))
-            .Where(t => t != typeof(ThirdPartyJobClient) && t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
+            .Where(t => t != typeof(ThirdPartyJobClient) && t != typeof(CustomJobClient) && t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
             .ToList();
 
         // Types that a GetThirdPartyJobDetails answer does not contain are checked with their own instances.
@@ -129,6 +129,10 @@ public sealed class CanaryModelTests
             new ExecutionDetails("summary", "ext", 5),
             new CurrentRevision("rev", "chg", DateTimeOffset.UnixEpoch, "summary"),
             ActionCategory.Compute,
+
+            // Custom-action jobs carry the same (secret) job data as the parsed third-party job.
+            ThirdPartyJobsModelFactory.CustomJob(data: _job.Data),
+            ThirdPartyJobsModelFactory.CustomJobDetails(data: _job.Data),
         };
         foreach (var other in others)
         {

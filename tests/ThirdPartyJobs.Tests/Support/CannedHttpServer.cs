@@ -115,6 +115,14 @@ internal sealed class CannedHttpServer : IDisposable
                         return;
                     }
 
+                    if (answer.StallAfterBytes is { } partial)
+                    {
+                        // Headers and part of the body, then nothing: the body never ends (a slow-loris server).
+                        await stream.WriteAsync(answer.Serialize().AsMemory(0, partial), _stopping.Token);
+                        await stream.FlushAsync(_stopping.Token);
+                        await Task.Delay(Timeout.InfiniteTimeSpan, _stopping.Token);
+                    }
+
                     if (answer.Reset)
                     {
                         // Linger 0 makes Close send a TCP RST: the client sees "connection reset by peer".
@@ -209,6 +217,9 @@ internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictiona
 
     /// <summary>When set, only this many bytes of the serialized answer are sent before the connection is reset.</summary>
     public int? ResetAfterBytes { get; init; }
+
+    /// <summary>When set, only this many bytes of the serialized answer are sent, and then nothing until the server stops.</summary>
+    public int? StallAfterBytes { get; init; }
 
     public static CannedResponse Json(int status, string body, params (string Name, string Value)[] headers) =>
         new(status, body, headers.ToDictionary(header => header.Name, header => header.Value));

@@ -12,82 +12,88 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         try
         {
             var response = await client
-                .InvokeJsonOperationAsync(new JsonOperationRequest(request.Operation, request.Body, request.Secrets), cancellationToken)
+                .InvokeJsonOperationAsync(new JsonOperationRequest(request, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
-            return new TransportResponse(response.Body, response.ResponseMetadata?.RequestId);
+            var status = response.HttpStatusCode == 0 ? HttpStatusCode.OK : response.HttpStatusCode;
+            return new TransportResponse(response.Body, response.RequestId ?? response.ResponseMetadata?.RequestId, status);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception error) when (FindResponseTooLarge(error) is { } tooLarge)
+        catch (Exception error) when (Find<ErrorResponseException>(error) is { } answer)
         {
-            // Before the service-error catch: the SDK wraps this in an AmazonUnmarshallingException with status 200.
-            throw new MalformedResponseException(tooLarge.Message, new ServiceErrorDetails(request.Operation, RequestId: (error as AmazonServiceException)?.RequestId, JobId: request.JobId));
+            var details = Details(request, answer.Status, answer.RequestId) with { ErrorCode = answer.Code, ServiceMessage = answer.ServiceMessage };
+            throw ErrorMapper.FromServiceError(details, answer.Excerpt, answer.Truncated);
         }
-        catch (Exception error) when (IsNetworkFailure(error))
+        catch (Exception error) when (Find<ResponseTooLargeException>(error) is { } tooLarge)
         {
-            // No (whole) response arrived: a reset, refused connection, DNS or HTTP-level timeout, or a body cut
-            // off mid-read (the SDK reports that as an unmarshalling error with status 200). Safe to retry.
+            throw new MalformedResponseException(tooLarge.Message, Details(request, tooLarge.Status, tooLarge.RequestId));
+        }
+        catch (Exception error) when (NetworkCause(error) is { } cause)
+        {
+            // No (whole) response arrived: a reset, refused connection, DNS failure, an HTTP-level timeout, or a body
+            // cut off mid-read. Safe to retry. The cause is the inner exception, so a timeout (TimeoutException) and a
+            // transport failure (HttpRequestException, IOException, SocketException) can be told apart.
+            var what = cause is TimeoutException ? "timed out" : "failed";
             throw new ServiceUnavailableException(
-                $"The request to CodePipeline failed before a complete response arrived: {Describe(error)}",
-                new ServiceErrorDetails(request.Operation, JobId: request.JobId));
+                $"The request to CodePipeline {what} before a complete response arrived ({cause.GetType().Name}).",
+                Details(request, null, null),
+                cause);
         }
         catch (AmazonServiceException error) when (error.StatusCode != 0 || error.ErrorCode is not null)
         {
-            var message = SecretScrubber.Scrub(error.Message, request.Secrets);
-            var mapped = ErrorMapper.FromServiceError(error.ErrorCode, message, error.StatusCode, error.RequestId, request.Operation, request.JobId);
-            throw mapped;
+            var details = Details(request, error.StatusCode, error.RequestId) with
+            {
+                ErrorCode = error.ErrorCode,
+                ServiceMessage = SecretScrubber.Scrub(error.Message, request.Secrets),
+            };
+            throw ErrorMapper.FromServiceError(details);
         }
         catch (AmazonClientException error)
         {
-            // Configuration problems found by the SDK before sending: no credentials, no region, a bad endpoint.
-            throw new ThirdPartyJobException(
-                $"The AWS SDK could not send the request: {error.Message}",
-                new ServiceErrorDetails(request.Operation, JobId: request.JobId),
-                error);
+            // Found by the SDK before sending: no credentials, no region, a bad endpoint.
+            throw AwsConfigurationException.From(error, request.Operation);
         }
     }
 
     public void Dispose() => client.Dispose();
 
-    private static ResponseTooLargeException? FindResponseTooLarge(Exception error)
+    private static ServiceErrorDetails Details(TransportRequest request, HttpStatusCode? status, string? requestId) =>
+        new(request.Operation, RequestId: requestId, StatusCode: status, JobId: request.JobId, Attempts: request.Attempt);
+
+    private static T? Find<T>(Exception error)
+        where T : Exception
     {
         for (var current = error; current is not null; current = current.InnerException)
         {
-            if (current is ResponseTooLargeException tooLarge)
+            if (current is T found)
             {
-                return tooLarge;
+                return found;
             }
         }
 
         return null;
     }
 
-    private static bool IsNetworkFailure(Exception error)
+    /// <summary>The exception that says why no complete response arrived (the outermost network or timeout type in the chain), or null.</summary>
+    private static Exception? NetworkCause(Exception error)
     {
+        Exception? found = null;
         for (var current = error; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException or IOException or SocketException or WebException or TimeoutException
-                || (current is OperationCanceledException && current.InnerException is TimeoutException))
+            if (current is TimeoutException)
             {
-                return true;
+                return current;
+            }
+
+            if (found is null && current is HttpRequestException or IOException or SocketException or WebException)
+            {
+                found = current;
             }
         }
 
-        // The SDK wraps transport failures in an AmazonServiceException without status or code.
-        return error is AmazonServiceException { StatusCode: 0, ErrorCode: null };
-    }
-
-    // The type and message of the innermost cause; none of these carry request content.
-    private static string Describe(Exception error)
-    {
-        var inner = error;
-        while (inner.InnerException is not null)
-        {
-            inner = inner.InnerException;
-        }
-
-        return $"{inner.GetType().Name}: {inner.Message}";
+        // The SDK wraps some transport failures in an AmazonServiceException without status or code and without a cause.
+        return found ?? (error is AmazonServiceException { StatusCode: 0, ErrorCode: null } ? new IOException("The connection failed without a response.", error.InnerException) : null);
     }
 }

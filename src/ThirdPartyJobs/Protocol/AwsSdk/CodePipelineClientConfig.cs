@@ -9,7 +9,8 @@ namespace ThirdPartyJobs.Protocol.AwsSdk;
 internal sealed class CodePipelineClientConfig : ClientConfig
 {
     public const string CodePipelineServiceId = "CodePipeline";
-    private static readonly string UserAgentString = InternalSDKUtils.BuildUserAgentString(CodePipelineServiceId, typeof(CodePipelineClientConfig).Assembly.GetName().Version?.ToString() ?? "0.0.0");
+    // The AWS SDK's version in the SDK's slot, as a generated client sends it; this library names itself through the request's User-Agent details.
+    private static readonly string UserAgentString = InternalSDKUtils.BuildUserAgentString(CodePipelineServiceId, LibraryUserAgent.SdkVersion);
 
     public CodePipelineClientConfig()
         : base(new DefaultConfigurationProvider(DefaultConfigurations()))
@@ -21,6 +22,20 @@ internal sealed class CodePipelineClientConfig : ClientConfig
         // One retry layer: the Polly pipeline owns retries, so the SDK makes exactly one attempt.
         MaxErrorRetry = 0;
         MaxStaleConnectionRetries = 0;
+        NeverLog(this);
+    }
+
+    /// <summary>
+    /// Turns the SDK's own logging off for this client, whatever <c>AWSConfigs.LoggingConfig</c> or the
+    /// <c>AWS:Logging</c> section says: its request metrics quote the canonical request (the session token
+    /// included) and its response log quotes bodies (artifact credentials, configuration). The library's own
+    /// logs, metrics and spans say what happened without secrets.
+    /// </summary>
+    public static void NeverLog(ClientConfig config)
+    {
+        config.DisableLogging = true;
+        config.LogMetrics = false;
+        config.LogResponse = false;
     }
 
     public override string RegionEndpointServiceName => "codepipeline";

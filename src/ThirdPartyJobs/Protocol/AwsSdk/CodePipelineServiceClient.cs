@@ -38,7 +38,7 @@ internal sealed class CodePipelineServiceClient : AmazonServiceClient, ICodePipe
             new InvokeOptions
             {
                 RequestMarshaller = JsonOperationMarshaller.Instance,
-                ResponseUnmarshaller = request.Secrets.Count == 0 ? JsonOperationUnmarshaller.Instance : new JsonOperationUnmarshaller(request.Secrets),
+                ResponseUnmarshaller = new JsonOperationUnmarshaller(request),
             },
             cancellationToken);
 
@@ -47,5 +47,6 @@ internal sealed class CodePipelineServiceClient : AmazonServiceClient, ICodePipe
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new CodePipelineEndpointResolver());
         pipeline.AddHandlerAfter<CodePipelineEndpointResolver>(new CodePipelineAuthSchemeHandler());
+        pipeline.AddHandlerBefore<Signer>(new InvocationHeadersHandler());
     }
 }

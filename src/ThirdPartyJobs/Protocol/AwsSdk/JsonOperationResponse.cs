@@ -6,4 +6,6 @@ namespace ThirdPartyJobs.Protocol.AwsSdk;
 internal sealed class JsonOperationResponse : AmazonWebServiceResponse
 {
     public ReadOnlyMemory<byte> Body { get; init; }
+
+    public string? RequestId { get; init; }
 }

@@ -1,111 +1,70 @@
-using System.Buffers;
 using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
-using Amazon.Runtime.Internal.Util;
+using ThirdPartyJobs.Protocol.Json;
 
 namespace ThirdPartyJobs.Protocol.AwsSdk;
 
 /// <summary>
-/// Reads a CodePipeline response. Success bodies are copied out whole (bounded) and parsed by the
-/// library's own reader, outside the SDK pipeline, so parse failures become typed library errors.
-/// Error bodies go through the SDK's <see cref="JsonErrorResponseUnmarshaller"/>, which reads the
-/// code from <c>__type</c> or the <c>X-Amzn-ErrorType</c> header.
+/// Reads a CodePipeline response. Bodies are read bounded, under the attempt's token, and parsed
+/// by the library's own readers outside the SDK pipeline, so every failure becomes a typed library
+/// error. An error answer is thrown as <see cref="ErrorResponseException"/> with its status,
+/// request id, code and scrubbed message.
 /// </summary>
-internal sealed class JsonOperationUnmarshaller : JsonResponseUnmarshaller
+internal sealed class JsonOperationUnmarshaller(JsonOperationRequest request) : JsonResponseUnmarshaller
 {
     /// <summary>Larger success bodies are refused; a real job details response is a few KB.</summary>
     public const int MaxResponseBytes = 4 * 1024 * 1024;
 
-    private const int ScratchBytes = 16 * 1024;
+    /// <summary>Error bodies are read this far and no further: CodePipeline's are a few hundred bytes.</summary>
+    public const int MaxErrorBytes = 64 * 1024;
 
-    private readonly IReadOnlyList<string> _secrets;
-
-    /// <summary>An unmarshaller for requests that carry no secrets.</summary>
-    public JsonOperationUnmarshaller()
-        : this([])
+    public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input)
     {
+        var requestId = RequestIdOf(input.ResponseData);
+        var body = BoundedBody.Read(input.Stream, MaxResponseBytes, request.CancellationToken, out var truncated);
+        if (truncated)
+        {
+            throw new ResponseTooLargeException(input.ResponseData.StatusCode, requestId);
+        }
+
+        return new JsonOperationResponse { Body = body, RequestId = requestId, HttpStatusCode = input.ResponseData.StatusCode };
     }
-
-    /// <summary>An unmarshaller that keeps <paramref name="secrets"/> from the request out of error messages.</summary>
-    public JsonOperationUnmarshaller(IReadOnlyList<string> secrets) => _secrets = secrets;
-
-    public static JsonOperationUnmarshaller Instance { get; } = new();
-
-    public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext input) =>
-        new JsonOperationResponse { Body = ReadBounded(input.Stream) };
 
     public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext input, Exception innerException, HttpStatusCode statusCode)
     {
-        ErrorResponse error;
-        try
-        {
-            var reader = new StreamingUtf8JsonReader(input.Stream);
-            error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(input, ref reader);
-        }
-#pragma warning disable CA1031 // An unreadable error body (HTML from a proxy, truncated JSON) still is an error with a status.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            error = new ErrorResponse
-            {
-                Code = input.ResponseData?.GetHeaderValue("X-Amzn-ErrorType"),
-                RequestId = input.ResponseData?.GetHeaderValue("x-amzn-RequestId"),
-            };
-        }
+        var headers = input.ResponseData;
+        var body = BoundedBody.Read(input.Stream, MaxErrorBytes, request.CancellationToken, out var truncated);
+        var error = ErrorBody.Read(body, truncated);
+        var code = ErrorMapper.NormalizeCode(headers?.GetHeaderValue("X-Amzn-ErrorType")) ?? ErrorMapper.NormalizeCode(error.Code);
 
-        // An error message can quote request values (a validation message echoing the client token). Scrub it here,
-        // before the SDK logs the exception, and throw rather than return: for a returned exception the SDK logs the
-        // raw error body ("Received error response: [...]") when response logging is on, secrets and all; for a thrown
-        // one it logs only the exception ("Failed to unmarshall a service error response.") and rethrows it unchanged.
-        throw new AmazonServiceException(SecretScrubber.Scrub(error.Message, _secrets), innerException, error.Type, error.Code, error.RequestId, statusCode);
+        // Scrub here, before anything can log it; throw rather than return: for a returned exception the SDK logs
+        // the raw error body when response logging is on, for a thrown one it rethrows it unchanged.
+        throw new ErrorResponseException(
+            statusCode,
+            RequestIdOf(headers),
+            code,
+            SecretScrubber.Scrub(error.Message, request.Secrets),
+            SecretScrubber.Scrub(error.Excerpt, request.Secrets),
+            truncated);
     }
 
-    // Reads into a pooled scratch buffer so that a call allocates only the final body array.
-    // The scratch bytes hold secrets (artifact credentials), so they are cleared before the buffer goes back.
-    private static byte[] ReadBounded(Stream stream)
+    private static string? RequestIdOf(IWebResponseData? headers)
     {
-        var pool = ArrayPool<byte>.Shared;
-        var buffer = pool.Rent(ScratchBytes);
-        var written = 0;
-        try
+        if (headers is null)
         {
-            while (true)
+            return null;
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)["x-amzn-RequestId", "x-amz-request-id"])
+        {
+            if (headers.IsHeaderPresent(name) && headers.GetHeaderValue(name) is { Length: > 0 } value)
             {
-                if (written == buffer.Length)
-                {
-                    var larger = pool.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, written).CopyTo(larger);
-                    Release(pool, buffer, written);
-                    buffer = larger;
-                }
-
-                var read = stream.Read(buffer, written, buffer.Length - written);
-                if (read == 0)
-                {
-                    return buffer.AsSpan(0, written).ToArray();
-                }
-
-                written += read;
-                if (written > MaxResponseBytes)
-                {
-                    throw new ResponseTooLargeException();
-                }
+                return value;
             }
         }
-        finally
-        {
-            Release(pool, buffer, written);
-        }
-    }
 
-    private static void Release(ArrayPool<byte> pool, byte[] buffer, int written)
-    {
-        buffer.AsSpan(0, Math.Min(written, buffer.Length)).Clear();
-        pool.Return(buffer);
+        return null;
     }
 }
-
-/// <summary>Thrown inside the SDK pipeline when a success body exceeds <see cref="JsonOperationUnmarshaller.MaxResponseBytes"/>.</summary>
-internal sealed class ResponseTooLargeException() : Exception($"The response is larger than {JsonOperationUnmarshaller.MaxResponseBytes} bytes.");

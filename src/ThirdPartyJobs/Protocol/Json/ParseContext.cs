@@ -1,15 +1,14 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 
 namespace ThirdPartyJobs.Protocol.Json;
 
-/// <summary>Who a response belongs to, so a parse failure can say so.</summary>
-internal readonly record struct ParseContext(string Operation, string? JobId, string? RequestId)
+/// <summary>Who a response belongs to, so a parse failure is built complete: operation, job, request id, status and attempts.</summary>
+internal readonly record struct ParseContext(string Operation, string? JobId, string? RequestId, HttpStatusCode StatusCode = HttpStatusCode.OK, int Attempts = 1)
 {
     public MalformedResponseException Malformed(string message) =>
-        new($"CodePipeline's response could not be understood: {message}", new ServiceErrorDetails(Operation, RequestId: RequestId, JobId: JobId));
-
-    public MalformedResponseException Missing(string path) => Malformed($"the required member {path} is missing or empty.");
+        new($"CodePipeline's response could not be understood: {message}", new ServiceErrorDetails(Operation, RequestId: RequestId, StatusCode: StatusCode, JobId: JobId, Attempts: Attempts));
 
     public MalformedResponseException WrongType(string path, string expected, JsonTokenType actual) =>
         Malformed($"expected {expected} at {path} but found {actual}.");

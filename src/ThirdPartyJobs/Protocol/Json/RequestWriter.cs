@@ -4,116 +4,139 @@ using System.Text.Json;
 
 namespace ThirdPartyJobs.Protocol.Json;
 
-/// <summary>Writes the JSON bodies of the CodePipeline job operations. Inputs are validated by the caller.</summary>
+/// <summary>
+/// Writes the JSON bodies of CodePipeline's job operations. Third-party and custom operations have
+/// the same members except the client token, so each writer serves both: a null
+/// <c>clientToken</c> is left out (the custom-action form). Inputs are validated by the caller.
+/// </summary>
 internal static class RequestWriter
 {
-    public static byte[] GetThirdPartyJobDetails(string jobId, string clientToken) =>
-        Write(writer =>
+    /// <summary><c>GetThirdPartyJobDetails</c> / <c>GetJobDetails</c>.</summary>
+    public static byte[] GetJobDetails(string jobId, string? clientToken) =>
+        Write((jobId, clientToken), static (writer, state) =>
         {
-            writer.WriteString("jobId", jobId);
-            writer.WriteString("clientToken", clientToken);
+            writer.WriteString("jobId", state.jobId);
+            WriteClientToken(writer, state.clientToken);
         });
 
-    public static byte[] PollForThirdPartyJobs(ActionTypeId actionTypeId, int maxBatchSize) =>
-        Write(writer =>
+    /// <summary><c>PollForThirdPartyJobs</c> / <c>PollForJobs</c>; <paramref name="queryParam"/> exists only on the custom form.</summary>
+    public static byte[] PollForJobs(ActionTypeId actionTypeId, int? maxBatchSize, IReadOnlyDictionary<string, string>? queryParam = null) =>
+        Write((actionTypeId, maxBatchSize, queryParam), static (writer, state) =>
         {
             writer.WriteStartObject("actionTypeId");
-            writer.WriteString("category", actionTypeId.Category.Value);
-            writer.WriteString("owner", actionTypeId.Owner.Value);
-            writer.WriteString("provider", actionTypeId.Provider);
-            writer.WriteString("version", actionTypeId.Version);
+            writer.WriteString("category", state.actionTypeId.Category!.Value);
+            writer.WriteString("owner", state.actionTypeId.Owner!.Value);
+            writer.WriteString("provider", state.actionTypeId.Provider);
+            writer.WriteString("version", state.actionTypeId.Version);
             writer.WriteEndObject();
-            writer.WriteNumber("maxBatchSize", maxBatchSize);
+            if (state.maxBatchSize is { } size)
+            {
+                writer.WriteNumber("maxBatchSize", size);
+            }
+
+            WriteMap(writer, "queryParam", state.queryParam);
         });
 
-    public static byte[] AcknowledgeThirdPartyJob(string jobId, string nonce, string clientToken) =>
-        Write(writer =>
+    /// <summary><c>AcknowledgeThirdPartyJob</c> / <c>AcknowledgeJob</c>.</summary>
+    public static byte[] AcknowledgeJob(string jobId, string nonce, string? clientToken) =>
+        Write((jobId, nonce, clientToken), static (writer, state) =>
         {
-            writer.WriteString("jobId", jobId);
-            writer.WriteString("nonce", nonce);
-            writer.WriteString("clientToken", clientToken);
+            writer.WriteString("jobId", state.jobId);
+            writer.WriteString("nonce", state.nonce);
+            WriteClientToken(writer, state.clientToken);
         });
 
-    public static byte[] PutThirdPartyJobSuccessResult(string jobId, string clientToken, CurrentRevision? currentRevision, string? continuationToken, ExecutionDetails? executionDetails) =>
-        Write(writer =>
+    /// <summary><c>PutThirdPartyJobSuccessResult</c> / <c>PutJobSuccessResult</c>; <paramref name="outputVariables"/> exists only on the custom form.</summary>
+    public static byte[] PutJobSuccessResult(
+        string jobId,
+        string? clientToken,
+        CurrentRevision? currentRevision,
+        string? continuationToken,
+        ExecutionDetails? executionDetails,
+        IReadOnlyDictionary<string, string>? outputVariables = null) =>
+        Write((jobId, clientToken, currentRevision, continuationToken, executionDetails, outputVariables), static (writer, state) =>
         {
-            writer.WriteString("jobId", jobId);
-            writer.WriteString("clientToken", clientToken);
-            if (currentRevision is not null)
+            writer.WriteString("jobId", state.jobId);
+            WriteClientToken(writer, state.clientToken);
+            if (state.currentRevision is { } revision)
             {
                 writer.WriteStartObject("currentRevision");
-                writer.WriteString("revision", currentRevision.Revision);
-                writer.WriteString("changeIdentifier", currentRevision.ChangeIdentifier);
-                if (currentRevision.Created is { } created)
+                writer.WriteString("revision", revision.Revision);
+                writer.WriteString("changeIdentifier", revision.ChangeIdentifier);
+                if (revision.Created is { } created)
                 {
                     // AWS JSON timestamps: epoch seconds, here with millisecond precision.
                     writer.WritePropertyName("created");
                     writer.WriteRawValue((created.ToUnixTimeMilliseconds() / 1000m).ToString("0.###", CultureInfo.InvariantCulture));
                 }
 
-                if (currentRevision.RevisionSummary is not null)
+                WriteOptional(writer, "revisionSummary", revision.RevisionSummary);
+                writer.WriteEndObject();
+            }
+
+            WriteOptional(writer, "continuationToken", state.continuationToken);
+            if (state.executionDetails is { } details)
+            {
+                writer.WriteStartObject("executionDetails");
+                WriteOptional(writer, "summary", details.Summary);
+                WriteOptional(writer, "externalExecutionId", details.ExternalExecutionId);
+                if (details.PercentComplete is { } percent)
                 {
-                    writer.WriteString("revisionSummary", currentRevision.RevisionSummary);
+                    writer.WriteNumber("percentComplete", percent);
                 }
 
                 writer.WriteEndObject();
             }
 
-            if (continuationToken is not null)
-            {
-                writer.WriteString("continuationToken", continuationToken);
-            }
-
-            if (executionDetails is not null)
-            {
-                WriteExecutionDetails(writer, executionDetails);
-            }
+            WriteMap(writer, "outputVariables", state.outputVariables);
         });
 
-    public static byte[] PutThirdPartyJobFailureResult(string jobId, string clientToken, FailureDetails failureDetails) =>
-        Write(writer =>
+    /// <summary><c>PutThirdPartyJobFailureResult</c> / <c>PutJobFailureResult</c>.</summary>
+    public static byte[] PutJobFailureResult(string jobId, string? clientToken, FailureDetails failureDetails) =>
+        Write((jobId, clientToken, failureDetails), static (writer, state) =>
         {
-            writer.WriteString("jobId", jobId);
-            writer.WriteString("clientToken", clientToken);
+            writer.WriteString("jobId", state.jobId);
+            WriteClientToken(writer, state.clientToken);
             writer.WriteStartObject("failureDetails");
-            writer.WriteString("type", failureDetails.Type.Value);
-            writer.WriteString("message", failureDetails.Message);
-            if (failureDetails.ExternalExecutionId is not null)
-            {
-                writer.WriteString("externalExecutionId", failureDetails.ExternalExecutionId);
-            }
-
+            writer.WriteString("type", state.failureDetails.Type.Value);
+            writer.WriteString("message", state.failureDetails.Message);
+            WriteOptional(writer, "externalExecutionId", state.failureDetails.ExternalExecutionId);
             writer.WriteEndObject();
         });
 
-    private static void WriteExecutionDetails(Utf8JsonWriter writer, ExecutionDetails details)
+    private static void WriteClientToken(Utf8JsonWriter writer, string? clientToken) => WriteOptional(writer, "clientToken", clientToken);
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {
-        writer.WriteStartObject("executionDetails");
-        if (details.Summary is not null)
+        if (value is not null)
         {
-            writer.WriteString("summary", details.Summary);
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string>? values)
+    {
+        if (values is null)
+        {
+            return;
         }
 
-        if (details.ExternalExecutionId is not null)
+        writer.WriteStartObject(name);
+        foreach (var (key, value) in values)
         {
-            writer.WriteString("externalExecutionId", details.ExternalExecutionId);
-        }
-
-        if (details.PercentComplete is { } percent)
-        {
-            writer.WriteNumber("percentComplete", percent);
+            writer.WriteString(key, value);
         }
 
         writer.WriteEndObject();
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> writeMembers)
+    private static byte[] Write<TState>(TState state, Action<Utf8JsonWriter, TState> writeMembers)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writeMembers(writer);
+            writeMembers(writer, state);
             writer.WriteEndObject();
         }
 

@@ -120,7 +120,9 @@ public sealed class AwsSdkCodePipelineTransportTests
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => _transport.SendAsync(Request, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith("The request to CodePipeline failed before a complete response arrived"));
+        var timedOut = failure.InnerException is TimeoutException;
+        Assert.That(error!.Message, Does.StartWith($"The request to CodePipeline {(timedOut ? "timed out" : "failed")} before a complete response arrived"));
+        Assert.That(error.InnerException, timedOut ? Is.InstanceOf<TimeoutException>() : Is.InstanceOf<HttpRequestException>().Or.InstanceOf<IOException>().Or.InstanceOf<WebException>().Or.InstanceOf<SocketException>(), "the cause tells a timeout from a transport failure");
         Assert.That(error.JobId, Is.EqualTo("job-7"));
         Assert.That(error.StatusCode, Is.Null);
     }
@@ -130,20 +132,23 @@ public sealed class AwsSdkCodePipelineTransportTests
     {
         Fails(new AmazonClientException("Unable to find credentials"));
 
-        var error = Assert.ThrowsAsync<ThirdPartyJobException>(() => _transport.SendAsync(Request, CancellationToken.None));
+        var error = Assert.ThrowsAsync<AwsConfigurationException>(() => _transport.SendAsync(Request, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain("Unable to find credentials"));
+        Assert.That(error!.Setting, Is.EqualTo("Credentials"));
+        Assert.That(error.Message, Does.Contain("No AWS credentials were found. Looked at: AWSOptions.Credentials"));
         Assert.That(error.InnerException, Is.InstanceOf<AmazonClientException>());
     }
 
     [Test]
     public void A_response_too_large_is_a_MalformedResponseException()
     {
-        Fails(new AmazonUnmarshallingException("req-3", "$", new ResponseTooLargeException(), HttpStatusCode.OK));
+        Fails(new AmazonUnmarshallingException("req-3", "$", new ResponseTooLargeException(HttpStatusCode.OK, "req-3"), HttpStatusCode.OK));
 
         var error = Assert.ThrowsAsync<MalformedResponseException>(() => _transport.SendAsync(Request, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("larger than"));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(error.RequestId, Is.EqualTo("req-3"));
     }
 
     [Test]

@@ -122,18 +122,16 @@ public sealed class EndpointProviderTests
     }
 
     [Test]
-    public void FIPS_with_a_ServiceURL_fails_the_call_with_a_library_exception()
+    public void FIPS_with_a_ServiceURL_fails_at_construction_with_a_library_exception()
     {
         var aws = new Amazon.Extensions.NETCore.Setup.AWSOptions
         {
             Credentials = new BasicAWSCredentials("AKIDEXAMPLE000000001", "secret"),
             DefaultClientConfig = { ServiceURL = "http://127.0.0.1:9", UseFIPSEndpoint = true },
         };
-        using var client = new ThirdPartyJobClient(aws, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } });
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(aws, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } }));
 
-        var error = Assert.CatchAsync<ThirdPartyJobException>(() => client.GetJobDetailsAsync("job-1", "tok"));
-
-        Assert.That(error!.Message, Does.Contain("FIPS and custom endpoint are not supported"));
-        Assert.That(error.InnerException, Is.InstanceOf<AmazonClientException>());
+        Assert.That(error!.Message, Does.Contain("ServiceURL cannot be combined with UseFIPSEndpoint"));
+        Assert.That(error.Setting, Is.EqualTo("ServiceURL"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Protocol.Json;
 
@@ -13,6 +14,11 @@ internal static class ParserHarness
     public static JobDetails JobDetails(string json) => JobDetails(Encoding.UTF8.GetBytes(json));
 
     public static JobDetails JobDetails(byte[] body) =>
+        MaybeJobDetails(body) ?? throw new AssertionException("The parser returned no job details.");
+
+    public static JobDetails? MaybeJobDetails(string json) => MaybeJobDetails(Encoding.UTF8.GetBytes(json));
+
+    public static JobDetails? MaybeJobDetails(byte[] body) =>
         ResponseParser.ParseJobDetails(body, new ParseContext(CodePipelineOperation.GetThirdPartyJobDetails, JobId, RequestId));
 
     public static IReadOnlyList<ThirdPartyJob> Jobs(string json) => Jobs(Encoding.UTF8.GetBytes(json));
@@ -23,5 +29,10 @@ internal static class ParserHarness
     public static JobStatus Status(string json) => Status(Encoding.UTF8.GetBytes(json));
 
     public static JobStatus Status(byte[] body) =>
+        MaybeStatus(body) ?? throw new AssertionException("The parser returned no status.");
+
+    public static JobStatus? MaybeStatus(string json) => MaybeStatus(Encoding.UTF8.GetBytes(json));
+
+    public static JobStatus? MaybeStatus(byte[] body) =>
         ResponseParser.ParseAcknowledgeStatus(body, new ParseContext(CodePipelineOperation.AcknowledgeThirdPartyJob, JobId, RequestId));
 }

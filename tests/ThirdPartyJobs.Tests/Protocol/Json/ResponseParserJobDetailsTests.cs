@@ -14,9 +14,9 @@ public sealed class ResponseParserJobDetailsTests
         Assert.Multiple(() =>
         {
             Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
-            Assert.That(job.Nonce, Is.EqualTo(SampleResponses.Nonce));
+            Assert.That(job.Nonce!, Is.EqualTo(SampleResponses.Nonce));
 
-            var data = job.Data;
+            var data = job.Data!;
             Assert.That(data.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Deploy, ActionOwner.ThirdParty, "MyPartnerDeploy", "1")));
             Assert.That(data.ActionTypeId!.Category, Is.SameAs(ActionCategory.Deploy));
             Assert.That(data.ActionTypeId.Owner, Is.SameAs(ActionOwner.ThirdParty));
@@ -54,14 +54,14 @@ public sealed class ResponseParserJobDetailsTests
 
             Assert.That(data.ContinuationToken, Is.EqualTo("deployment-d-42"));
             Assert.That(data.EncryptionKey, Is.EqualTo(new EncryptionKey("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", EncryptionKeyType.KMS)));
-            Assert.That(data.EncryptionKey!.Type.IsKnown, Is.True);
+            Assert.That(data.EncryptionKey!.Type!.IsKnown, Is.True);
         });
     }
 
     [Test]
     public void Artifact_lists_are_read_only()
     {
-        var data = ParserHarness.JobDetails(SampleResponses.FullJobDetails).Data;
+        var data = ParserHarness.JobDetails(SampleResponses.FullJobDetails).Data!;
 
         Assert.That(data.InputArtifacts, Is.Not.AssignableTo<List<Artifact>>());
         Assert.That(() => ((IList<Artifact>)data.InputArtifacts).Add(data.InputArtifacts[0]), Throws.InstanceOf<NotSupportedException>());
@@ -75,15 +75,15 @@ public sealed class ResponseParserJobDetailsTests
         Assert.Multiple(() =>
         {
             Assert.That(job.Id, Is.EqualTo(SampleResponses.JobId));
-            Assert.That(job.Nonce, Is.EqualTo(SampleResponses.Nonce));
-            Assert.That(job.Data.ActionTypeId, Is.Null);
-            Assert.That(job.Data.Configuration, Is.SameAs(ActionConfiguration.Empty));
-            Assert.That(job.Data.PipelineContext, Is.Null);
-            Assert.That(job.Data.InputArtifacts, Is.Empty);
-            Assert.That(job.Data.OutputArtifacts, Is.Empty);
-            Assert.That(job.Data.ArtifactCredentials, Is.Null);
-            Assert.That(job.Data.ContinuationToken, Is.Null);
-            Assert.That(job.Data.EncryptionKey, Is.Null);
+            Assert.That(job.Nonce!, Is.EqualTo(SampleResponses.Nonce));
+            Assert.That(job.Data!.ActionTypeId, Is.Null);
+            Assert.That(job.Data!.Configuration, Is.SameAs(ActionConfiguration.Empty));
+            Assert.That(job.Data!.PipelineContext, Is.Null);
+            Assert.That(job.Data!.InputArtifacts, Is.Empty);
+            Assert.That(job.Data!.OutputArtifacts, Is.Empty);
+            Assert.That(job.Data!.ArtifactCredentials, Is.Null);
+            Assert.That(job.Data!.ContinuationToken, Is.Null);
+            Assert.That(job.Data!.EncryptionKey, Is.Null);
         });
     }
 
@@ -97,7 +97,7 @@ public sealed class ResponseParserJobDetailsTests
               "continuationToken":null,"encryptionKey":null}}}
             """;
 
-        var data = ParserHarness.JobDetails(json).Data;
+        var data = ParserHarness.JobDetails(json).Data!;
 
         Assert.Multiple(() =>
         {
@@ -123,7 +123,7 @@ public sealed class ResponseParserJobDetailsTests
               "outputArtifacts":[{"name":"Out","location":{"type":null,"s3Location":null}}]}}}
             """;
 
-        var data = ParserHarness.JobDetails(json).Data;
+        var data = ParserHarness.JobDetails(json).Data!;
 
         Assert.Multiple(() =>
         {
@@ -144,17 +144,17 @@ public sealed class ResponseParserJobDetailsTests
               "encryptionKey":{"id":"key-1","type":"XYZ"}}}}
             """;
 
-        var data = ParserHarness.JobDetails(json).Data;
+        var data = ParserHarness.JobDetails(json).Data!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(data.ActionTypeId!.Category.Value, Is.EqualTo("Quantum"));
+            Assert.That(data.ActionTypeId!.Category!.Value, Is.EqualTo("Quantum"));
             Assert.That(data.ActionTypeId.Category.IsKnown, Is.False);
-            Assert.That(data.ActionTypeId.Owner.Value, Is.EqualTo("Partner"));
+            Assert.That(data.ActionTypeId.Owner!.Value, Is.EqualTo("Partner"));
             Assert.That(data.ActionTypeId.Owner.IsKnown, Is.False);
             Assert.That(data.InputArtifacts[0].Location!.Type!.Value, Is.EqualTo("EFS"));
             Assert.That(data.InputArtifacts[0].Location!.Type!.IsKnown, Is.False);
-            Assert.That(data.EncryptionKey!.Type.Value, Is.EqualTo("XYZ"));
+            Assert.That(data.EncryptionKey!.Type!.Value, Is.EqualTo("XYZ"));
             Assert.That(data.EncryptionKey.Type.IsKnown, Is.False);
         });
     }
@@ -166,7 +166,7 @@ public sealed class ResponseParserJobDetailsTests
         // Compute (the Commands action). The library names it, so it parses as a known value.
         const string json = """{"jobDetails":{"id":"j","nonce":"1","data":{"actionTypeId":{"category":"Compute","owner":"AWS","provider":"Commands","version":"1"}}}}""";
 
-        var category = ParserHarness.JobDetails(json).Data.ActionTypeId!.Category;
+        var category = ParserHarness.JobDetails(json).Data!.ActionTypeId!.Category!;
 
         Assert.That(category.Value, Is.EqualTo("Compute"));
         Assert.That(category, Is.SameAs(ActionCategory.Compute));
@@ -178,11 +178,11 @@ public sealed class ResponseParserJobDetailsTests
     {
         const string json = """{"jobDetails":{"id":"j","nonce":"1","data":{"actionTypeId":{"category":"deploy","owner":"thirdparty","provider":"P","version":"1"}}}}""";
 
-        var id = ParserHarness.JobDetails(json).Data.ActionTypeId!;
+        var id = ParserHarness.JobDetails(json).Data!.ActionTypeId!;
 
-        Assert.That(id.Category.IsKnown, Is.False);
+        Assert.That(id.Category!.IsKnown, Is.False);
         Assert.That(id.Category, Is.Not.EqualTo(ActionCategory.Deploy));
-        Assert.That(id.Owner.IsKnown, Is.False);
+        Assert.That(id.Owner!.IsKnown, Is.False);
     }
 
     [Test]
@@ -217,14 +217,14 @@ public sealed class ResponseParserJobDetailsTests
         Assert.Multiple(() =>
         {
             Assert.That(job.Id, Is.EqualTo("j-1"));
-            Assert.That(job.Nonce, Is.EqualTo("7"));
-            Assert.That(job.Data.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "P", "2")));
-            Assert.That(job.Data.Configuration.GetSecretValue("K"), Is.EqualTo("V"));
-            Assert.That(job.Data.Configuration.Count, Is.EqualTo(1));
-            Assert.That(job.Data.PipelineContext, Is.EqualTo(new PipelineContext("Pipe", "S", "A", null, null, null)));
-            Assert.That(job.Data.InputArtifacts.Single().Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("b", "k")));
-            Assert.That(job.Data.ArtifactCredentials!.GetSessionToken(), Is.EqualTo("ST"));
-            Assert.That(job.Data.EncryptionKey, Is.EqualTo(new EncryptionKey("key", EncryptionKeyType.KMS)));
+            Assert.That(job.Nonce!, Is.EqualTo("7"));
+            Assert.That(job.Data!.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "P", "2")));
+            Assert.That(job.Data!.Configuration.GetSecretValue("K"), Is.EqualTo("V"));
+            Assert.That(job.Data!.Configuration.Count, Is.EqualTo(1));
+            Assert.That(job.Data!.PipelineContext, Is.EqualTo(new PipelineContext("Pipe", "S", "A", null, null, null)));
+            Assert.That(job.Data!.InputArtifacts.Single().Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("b", "k")));
+            Assert.That(job.Data!.ArtifactCredentials!.GetSessionToken(), Is.EqualTo("ST"));
+            Assert.That(job.Data!.EncryptionKey, Is.EqualTo(new EncryptionKey("key", EncryptionKeyType.KMS)));
         });
     }
 
@@ -236,8 +236,8 @@ public sealed class ResponseParserJobDetailsTests
         var job = ParserHarness.JobDetails(json);
 
         Assert.That(job, Is.EqualTo(new JobDetails("j", "9", job.Data)));
-        Assert.That(job.Data.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Test, ActionOwner.Custom, "P", "1")));
-        Assert.That(job.Data.EncryptionKey, Is.EqualTo(new EncryptionKey("k", EncryptionKeyType.KMS)));
+        Assert.That(job.Data!.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Test, ActionOwner.Custom, "P", "1")));
+        Assert.That(job.Data!.EncryptionKey, Is.EqualTo(new EncryptionKey("k", EncryptionKeyType.KMS)));
     }
 
     [Test]
@@ -248,7 +248,7 @@ public sealed class ResponseParserJobDetailsTests
         var job = ParserHarness.JobDetails(json);
 
         Assert.That(job.Id, Is.EqualTo("j-1"));
-        Assert.That(job.Data.Configuration.GetSecretValue("Message"), Is.EqualTo("line1\nline2 \"quoted\" café ✓ 日本"));
+        Assert.That(job.Data!.Configuration.GetSecretValue("Message"), Is.EqualTo("line1\nline2 \"quoted\" café ✓ 日本"));
     }
 
     [Test]
@@ -259,7 +259,7 @@ public sealed class ResponseParserJobDetailsTests
         var job = ParserHarness.JobDetails(json);
 
         Assert.That(job.Id, Is.EqualTo("j"));
-        Assert.That(job.Nonce, Is.EqualTo("1"));
+        Assert.That(job.Nonce!, Is.EqualTo("1"));
     }
 
     [Test]
@@ -267,7 +267,7 @@ public sealed class ResponseParserJobDetailsTests
     {
         const string json = """{"jobDetails":{"id":"j","nonce":"1","data":{"actionConfiguration":{"configuration":{"Key":"upper","key":"lower"}}}}}""";
 
-        var configuration = ParserHarness.JobDetails(json).Data.Configuration;
+        var configuration = ParserHarness.JobDetails(json).Data!.Configuration;
 
         Assert.That(configuration.GetSecretValue("Key"), Is.EqualTo("upper"));
         Assert.That(configuration.GetSecretValue("key"), Is.EqualTo("lower"));

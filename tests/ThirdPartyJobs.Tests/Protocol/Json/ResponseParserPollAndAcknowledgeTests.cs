@@ -22,6 +22,7 @@ public sealed class ResponseParserPollAndAcknowledgeTests
     [TestCase("""{"jobs":null}""")]
     [TestCase("{}")]
     [TestCase("""{"nextToken":"x","jobs":[],"extra":{"a":[1]}}""")]
+    [TestCase("")]
     public void Poll_without_jobs_returns_an_empty_list(string json) => Assert.That(ParserHarness.Jobs(json), Is.Empty);
 
     [Test]
@@ -32,12 +33,24 @@ public sealed class ResponseParserPollAndAcknowledgeTests
         Assert.That(jobs, Is.EqualTo(new[] { new ThirdPartyJob("c", "j") }));
     }
 
-    [TestCase("""{"jobs":[{"jobId":"j"}]}""", "$.jobs[].clientId")]
-    [TestCase("""{"jobs":[{"clientId":"c"}]}""", "$.jobs[].jobId")]
-    [TestCase("""{"jobs":[{"clientId":"","jobId":"j"}]}""", "$.jobs[].clientId")]
-    [TestCase("""{"jobs":[{"clientId":"c","jobId":null}]}""", "$.jobs[].jobId")]
+    // The API model makes both members optional: a client keeps the job and leaves the decision to the worker.
+    [TestCase("""{"jobs":[{"jobId":"j"}]}""", null, "j")]
+    [TestCase("""{"jobs":[{"clientId":"c"}]}""", "c", null)]
+    [TestCase("""{"jobs":[{"clientId":"","jobId":"j"}]}""", "", "j")]
+    [TestCase("""{"jobs":[{"clientId":"c","jobId":null}]}""", "c", null)]
+    [TestCase("""{"jobs":[{"clientId":"c1","jobId":"j","clientId":"c"}]}""", "c", "j")]
+    public void Poll_keeps_a_job_with_missing_members(string json, string? clientId, string? jobId)
+    {
+        var job = ParserHarness.Jobs(json).Single();
+
+        Assert.That((job.ClientId, job.JobId), Is.EqualTo((clientId, jobId)));
+    }
+
+    [TestCase("""{"jobs":[null]}""", 0)]
+    [TestCase("""{"jobs":[null,{"clientId":"c","jobId":"j"},null]}""", 1)]
+    public void Poll_drops_null_jobs(string json, int count) => Assert.That(ParserHarness.Jobs(json), Has.Count.EqualTo(count));
+
     [TestCase("""{"jobs":[{"clientId":1,"jobId":"j"}]}""", "$.jobs[].clientId")]
-    [TestCase("""{"jobs":[null]}""", "$.jobs[]")]
     [TestCase("""{"jobs":["j"]}""", "$.jobs[]")]
     [TestCase("""{"jobs":{"clientId":"c","jobId":"j"}}""", "$.jobs")]
     [TestCase("""{"jobs":"none"}""", "$.jobs")]
@@ -80,9 +93,19 @@ public sealed class ResponseParserPollAndAcknowledgeTests
     public void Acknowledge_in_progress_is_the_in_progress_instance() =>
         Assert.That(ParserHarness.Status(SampleResponses.AcknowledgedInProgress), Is.SameAs(JobStatus.InProgress));
 
-    [TestCase("{}", "$.status")]
-    [TestCase("""{"status":null}""", "$.status")]
-    [TestCase("""{"status":""}""", "$.status")]
+    [TestCase("{}")]
+    [TestCase("")]
+    [TestCase("""{"status":null}""")]
+    public void Acknowledge_without_a_status_returns_null(string json) => Assert.That(ParserHarness.MaybeStatus(json), Is.Null);
+
+    [Test]
+    public void Acknowledge_keeps_an_empty_status_as_an_unknown_value()
+    {
+        var status = ParserHarness.Status("""{"status":""}""");
+
+        Assert.That((status.Value, status.IsKnown), Is.EqualTo(("", false)));
+    }
+
     [TestCase("""{"status":4}""", "$.status")]
     [TestCase("""{"status":{"value":"InProgress"}}""", "$.status")]
     public void Acknowledge_without_a_usable_status_names_the_path(string json, string path)

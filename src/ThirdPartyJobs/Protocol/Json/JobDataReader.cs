@@ -1,0 +1,184 @@
+namespace ThirdPartyJobs.Protocol.Json;
+
+/// <summary>The readers of <c>JobData</c> and the shapes inside it (shared by third-party and custom jobs).</summary>
+internal static partial class ResponseParser
+{
+    private static readonly MemberNames JobDataShape = new(
+        "actionTypeId", "actionConfiguration", "pipelineContext", "inputArtifacts", "outputArtifacts", "artifactCredentials", "continuationToken", "encryptionKey");
+
+    private static readonly MemberNames ActionTypeIdShape = new("category", "owner", "provider", "version");
+    private static readonly MemberNames ActionConfigurationShape = new("configuration");
+    private static readonly MemberNames PipelineContextShape = new("pipelineName", "stage", "action", "pipelineArn", "pipelineExecutionId");
+    private static readonly MemberNames StageShape = new("name");
+    private static readonly MemberNames ActionShape = new("name", "actionExecutionId");
+    private static readonly MemberNames ArtifactShape = new("name", "revision", "location");
+    private static readonly MemberNames LocationShape = new("type", "s3Location");
+    private static readonly MemberNames S3LocationShape = new("bucketName", "objectKey");
+    private static readonly MemberNames CredentialsShape = new("accessKeyId", "secretAccessKey", "sessionToken");
+    private static readonly MemberNames EncryptionKeyShape = new("id", "type");
+
+    internal static JobData ReadJobData(ref JsonCursor cursor)
+    {
+        ActionTypeId? actionTypeId = null;
+        Dictionary<string, string>? configuration = null;
+        PipelineContext? pipelineContext = null;
+        IReadOnlyList<Artifact> inputs = [], outputs = [];
+        SessionCredentials? credentials = null;
+        string? continuationToken = null;
+        EncryptionKey? encryptionKey = null;
+        while (cursor.Next(JobDataShape, out var member))
+        {
+            switch (member)
+            {
+                case 0: actionTypeId = cursor.Object(ReadActionTypeId); break;
+                case 1: configuration = cursor.Object(ReadActionConfiguration)?.Values; break;
+                case 2: pipelineContext = cursor.Object(ReadPipelineContext); break;
+                case 3: inputs = cursor.List(ReadArtifact); break;
+                case 4: outputs = cursor.List(ReadArtifact); break;
+                case 5: credentials = cursor.Object(ReadCredentials); break;
+                case 6: continuationToken = cursor.String(); break;
+                default: encryptionKey = cursor.Object(ReadEncryptionKey); break;
+            }
+        }
+
+        var config = configuration is null or { Count: 0 } ? ActionConfiguration.Empty : ActionConfiguration.FromTrustedDictionary(configuration);
+        return new JobData(actionTypeId, config, pipelineContext, inputs, outputs, credentials, continuationToken, encryptionKey);
+    }
+
+    private static ActionTypeId ReadActionTypeId(ref JsonCursor cursor)
+    {
+        ActionCategory? category = null;
+        ActionOwner? owner = null;
+        string? provider = null, version = null;
+        while (cursor.Next(ActionTypeIdShape, out var member))
+        {
+            switch (member)
+            {
+                case 0: category = cursor.Enum<ActionCategory>(); break;
+                case 1: owner = cursor.Enum<ActionOwner>(); break;
+                case 2: provider = cursor.String(); break;
+                default: version = cursor.String(); break;
+            }
+        }
+
+        return new ActionTypeId(category, owner, provider, version, fromService: true);
+    }
+
+    private static ConfigurationHolder ReadActionConfiguration(ref JsonCursor cursor)
+    {
+        Dictionary<string, string>? values = null;
+        while (cursor.Next(ActionConfigurationShape, out _))
+        {
+            values = cursor.Map();
+        }
+
+        return new ConfigurationHolder(values);
+    }
+
+    private static PipelineContext ReadPipelineContext(ref JsonCursor cursor)
+    {
+        string? pipelineName = null, stageName = null, actionName = null, actionExecutionId = null, pipelineArn = null, pipelineExecutionId = null;
+        while (cursor.Next(PipelineContextShape, out var member))
+        {
+            switch (member)
+            {
+                case 0: pipelineName = cursor.String(); break;
+                case 1: stageName = cursor.Object(ReadStage)?[0]; break;
+                case 2:
+                    var action = cursor.Object(ReadAction);
+                    (actionName, actionExecutionId) = (action?[0], action?[1]);
+                    break;
+                case 3: pipelineArn = cursor.String(); break;
+                default: pipelineExecutionId = cursor.String(); break;
+            }
+        }
+
+        return new PipelineContext(pipelineName, stageName, actionName, actionExecutionId, pipelineArn, pipelineExecutionId);
+    }
+
+    private static string?[] ReadStage(ref JsonCursor cursor) => ReadStrings(ref cursor, StageShape);
+
+    private static string?[] ReadAction(ref JsonCursor cursor) => ReadStrings(ref cursor, ActionShape);
+
+    private static Artifact ReadArtifact(ref JsonCursor cursor)
+    {
+        string? name = null, revision = null;
+        ArtifactLocation? location = null;
+        while (cursor.Next(ArtifactShape, out var member))
+        {
+            switch (member)
+            {
+                case 0: name = cursor.String(); break;
+                case 1: revision = cursor.String(); break;
+                default: location = cursor.Object(ReadLocation); break;
+            }
+        }
+
+        return new Artifact(name, revision, location);
+    }
+
+    private static ArtifactLocation ReadLocation(ref JsonCursor cursor)
+    {
+        ArtifactLocationType? type = null;
+        S3ArtifactLocation? s3 = null;
+        while (cursor.Next(LocationShape, out var member))
+        {
+            if (member == 0)
+            {
+                type = cursor.Enum<ArtifactLocationType>();
+            }
+            else
+            {
+                s3 = cursor.Object(ReadS3Location);
+            }
+        }
+
+        return new ArtifactLocation(type, s3);
+    }
+
+    private static S3ArtifactLocation ReadS3Location(ref JsonCursor cursor)
+    {
+        var values = ReadStrings(ref cursor, S3LocationShape);
+        return new S3ArtifactLocation(values[0], values[1]);
+    }
+
+    private static SessionCredentials ReadCredentials(ref JsonCursor cursor)
+    {
+        var values = ReadStrings(ref cursor, CredentialsShape);
+        return new SessionCredentials(values[0], values[1], values[2]);
+    }
+
+    private static EncryptionKey ReadEncryptionKey(ref JsonCursor cursor)
+    {
+        string? id = null;
+        EncryptionKeyType? type = null;
+        while (cursor.Next(EncryptionKeyShape, out var member))
+        {
+            if (member == 0)
+            {
+                id = cursor.String();
+            }
+            else
+            {
+                type = cursor.Enum<EncryptionKeyType>();
+            }
+        }
+
+        return new EncryptionKey(id, type);
+    }
+
+    /// <summary>A structure of string members only, in the order of <paramref name="shape"/>.</summary>
+    private static string?[] ReadStrings(ref JsonCursor cursor, MemberNames shape)
+    {
+        var values = new string?[shape.Names.Count];
+        while (cursor.Next(shape, out var member))
+        {
+            values[member] = cursor.String();
+        }
+
+        return values;
+    }
+
+    // Lets the configuration map go through JsonCursor.Object (null and wrong-type handling) like any structure.
+    private sealed record ConfigurationHolder(Dictionary<string, string>? Values);
+}
