@@ -30,12 +30,15 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
 
     public ActionTypeId ActionTypeId => new(ActionType.Category, ActionType.Owner, ActionType.Provider, ActionType.Version);
 
-    /// <summary>AWS settings that point the client at the local endpoint, signed with its test keys.</summary>
+    /// <summary>
+    /// AWS settings that point the client at the local endpoint, signed with its test keys. Everything is explicit, so
+    /// nothing comes from the environment (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL, …).
+    /// </summary>
     public AWSOptions AwsOptions => new()
     {
         Region = RegionEndpoint.GetBySystemName(Emulator.Region),
         Credentials = new BasicAWSCredentials(Emulator.AccessKeyId, Emulator.SecretAccessKey),
-        DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region },
+        DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region, IgnoreConfiguredEndpointUrls = true },
     };
 
     /// <summary>The demo pipeline's KMS key for artifacts (<c>data.encryptionKey</c>).</summary>
@@ -60,7 +63,7 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
             OutputArtifacts = [OfflineArtifactStore.Output("demo-pipeline/BuildOutput/build.zip")],
 
             // null: fake credentials that no S3 accepts, when there is no local S3 server.
-            ArtifactCredentials = artifactStore is null ? null : LocalS3Server.ArtifactCredentials,
+            ArtifactCredentials = artifactStore is null ? null : new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
             EncryptionKeyId = KmsKeyId,
         });
         return new OfflineCodePipeline(emulator, actionType, jobId, artifactStore);

@@ -34,7 +34,7 @@ internal static class WorkerDemo
                     ActionExecutionId = executionId,
                     InputArtifacts = withArtifacts ? [OfflineArtifactStore.Source] : [],
                     OutputArtifacts = withArtifacts ? [OfflineArtifactStore.Output($"demo-pipeline/BuildOutput/{executionId[..8]}/build.zip")] : [],
-                    ArtifactCredentials = withArtifacts ? LocalS3Server.ArtifactCredentials : null,
+                    ArtifactCredentials = withArtifacts ? new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken) : null,
                     EncryptionKeyId = OfflineCodePipeline.KmsKeyId,
                 });
             },

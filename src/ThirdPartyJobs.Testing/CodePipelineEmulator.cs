@@ -16,9 +16,10 @@ using ThirdPartyJobs.Testing.State;
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
-/// An in-process emulator of AWS CodePipeline's third-party job API: <c>PollForThirdPartyJobs</c>,
-/// <c>GetThirdPartyJobDetails</c>, <c>AcknowledgeThirdPartyJob</c>, <c>PutThirdPartyJobSuccessResult</c> and
-/// <c>PutThirdPartyJobFailureResult</c> over the AWS JSON 1.1 wire protocol, with SigV4 verification, the job state
+/// An in-process emulator of AWS CodePipeline's job APIs — third-party (<c>PollForThirdPartyJobs</c>,
+/// <c>GetThirdPartyJobDetails</c>, <c>AcknowledgeThirdPartyJob</c>, <c>PutThirdPartyJobSuccessResult</c>,
+/// <c>PutThirdPartyJobFailureResult</c>) and custom-action (<c>PollForJobs</c>, <c>AcknowledgeJob</c>,
+/// <c>GetJobDetails</c>, <c>PutJobSuccessResult</c>, <c>PutJobFailureResult</c>) — over the AWS JSON 1.1 wire protocol, with SigV4 verification, the job state
 /// machine, scripted and random faults, and inspection of everything it saw. Listens on 127.0.0.1 only.
 /// </summary>
 /// <example>
@@ -50,6 +51,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         _credential = options.EffectiveCredentials[0];
         Faults = faults;
         Region = options.Region;
+        AccountId = options.AccountId;
         TimeProvider = options.TimeProvider;
         ServiceUrl = serviceUrl;
     }
@@ -59,6 +61,9 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
 
     /// <summary>The region that requests must be signed for.</summary>
     public string Region { get; }
+
+    /// <summary>The AWS account that custom-action jobs run in (see <see cref="CodePipelineEmulatorOptions.AccountId"/>).</summary>
+    public string AccountId { get; }
 
     /// <summary>The access key id of the first configured credential (by default <see cref="EmulatorCredential.DefaultAccessKeyId"/>).</summary>
     public string AccessKeyId => _credential.AccessKeyId;
@@ -94,7 +99,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         options.Validate();
         var credentials = options.EffectiveCredentials;
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CodePipelineEmulator>();
-        var store = new JobStore(options.TimeProvider, options.MaxDispatchesPerJob, options.DefaultJobTimeout, logger);
+        var store = new JobStore(options.TimeProvider, options.MaxDispatchesPerJob, options.DefaultJobTimeout, options.AccountId, logger);
         var requestLog = new RequestLog();
         var faults = new EmulatorFaults();
         var stopping = new CancellationTokenSource();
@@ -141,19 +146,44 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Registers a third-party action type, so that it can be polled and given jobs. Arguments must meet the model's
-    /// constraints (category one of Source, Build, Deploy, Test, Invoke, Approval; owner AWS, ThirdParty or Custom;
-    /// provider 1-35 and version 1-9 of <c>[0-9A-Za-z_-]</c>).
+    /// Registers an action type, so that it can be polled and given jobs. Arguments must meet the model's
+    /// constraints (category one of Source, Build, Deploy, Test, Invoke, Approval, Compute; owner AWS, ThirdParty or
+    /// Custom; provider 1-35 and version 1-9 of <c>[0-9A-Za-z_-]</c>). An action type owned by <c>Custom</c> is
+    /// served by the custom-action operations (<c>PollForJobs</c>, <c>AcknowledgeJob</c>, <c>GetJobDetails</c>,
+    /// <c>PutJobSuccessResult</c>, <c>PutJobFailureResult</c>); any other by the third-party ones.
     /// </summary>
     /// <param name="category">The action category, e.g. <c>Build</c>.</param>
-    /// <param name="owner">The owner, normally <c>ThirdParty</c>.</param>
+    /// <param name="owner">The owner: <c>ThirdParty</c> for a partner action, <c>Custom</c> for a custom action.</param>
     /// <param name="provider">The provider name.</param>
     /// <param name="version">The version.</param>
     /// <param name="jobTimeout">How long after dispatch a job without a result times out; <see langword="null"/> for the options' default.</param>
+    /// <param name="queryableProperty">
+    /// A custom action type's queryable configuration property (1-50 characters): <c>PollForJobs</c> must then name
+    /// it in <c>queryParam</c> and gets only the jobs whose configuration has the value asked for.
+    /// </param>
     /// <returns>The registration, with the client id and the secret client token.</returns>
     /// <exception cref="InvalidOperationException">The action type is already registered.</exception>
-    public RegisteredActionType RegisterActionType(string category, string owner, string provider, string version, TimeSpan? jobTimeout = null) =>
-        _store.RegisterActionType(category, owner, provider, version, jobTimeout);
+    /// <exception cref="ArgumentException">An argument breaks the model, or a queryable property is given for an owner other than <c>Custom</c>.</exception>
+    public RegisteredActionType RegisterActionType(string category, string owner, string provider, string version, TimeSpan? jobTimeout = null, string? queryableProperty = null) =>
+        _store.RegisterActionType(category, owner, provider, version, jobTimeout, queryableProperty);
+
+    /// <summary>
+    /// What a job worker needs to serve <paramref name="actionType"/> against this emulator: endpoint, region,
+    /// credential and action type (client id and token included), as values and as configuration keys.
+    /// </summary>
+    /// <param name="actionType">An action type registered with this emulator.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="ArgumentException"><paramref name="actionType"/> is not registered with this emulator.</exception>
+    public EmulatorWorkerSettings CreateWorkerSettings(RegisteredActionType actionType)
+    {
+        ArgumentNullException.ThrowIfNull(actionType);
+        if (!_store.IsRegistered(actionType))
+        {
+            throw new ArgumentException($"Action type {actionType} is not registered with this emulator.", nameof(actionType));
+        }
+
+        return new EmulatorWorkerSettings(ServiceUrl, Region, _credential, actionType);
+    }
 
     /// <summary>Queues a job of a registered action type, built from <paramref name="spec"/>.</summary>
     /// <param name="actionType">The action type, from <see cref="RegisterActionType"/>.</param>
@@ -164,7 +194,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(actionType);
         spec ??= new JobSpec();
         JobData.Validate(spec);
-        return _store.CreateJob(actionType, JobData.Build(actionType, spec));
+        return _store.CreateJob(actionType, JobData.Build(actionType, spec, Region, AccountId));
     }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed class CodePipelineEmulatorOptions
     /// </summary>
     public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The AWS account (12 digits) that custom-action jobs run in: <c>PollForJobs</c> and <c>GetJobDetails</c>
+    /// return it as <c>accountId</c>, and custom jobs' <c>pipelineArn</c> names it. Defaults to <c>123456789012</c>.
+    /// </summary>
+    public string AccountId { get; set; } = "123456789012";
+
     /// <summary>The credentials in force: <see cref="Credentials"/>, or the default one when it is empty.</summary>
     internal IReadOnlyList<EmulatorCredential> EffectiveCredentials =>
         Credentials.Count == 0 ? [EmulatorCredential.Default] : Credentials.ToArray();
@@ -49,6 +55,11 @@ public sealed class CodePipelineEmulatorOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Region, nameof(Region));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (AccountId is null || !Protocol.ModelShapes.AccountId.IsValid(AccountId))
+        {
+            throw new ArgumentException("AccountId must be 12 digits (model shape AccountId).", nameof(AccountId));
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var credential in Credentials)
         {

@@ -1,7 +1,8 @@
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
-/// The CodePipeline operations that the emulator serves. The member names are the operation names that
+/// The CodePipeline operations that the emulator serves: the third-party job operations and the custom-action job
+/// operations. The member names are the operation names that
 /// follow <c>CodePipeline_20150709.</c> in the <c>X-Amz-Target</c> header.
 /// </summary>
 public enum CodePipelineOperation
@@ -20,4 +21,19 @@ public enum CodePipelineOperation
 
     /// <summary><c>PutThirdPartyJobFailureResult</c>: reports that a job failed.</summary>
     PutThirdPartyJobFailureResult,
+
+    /// <summary><c>PollForJobs</c>: hands out queued jobs of a custom action type, with their data and a nonce.</summary>
+    PollForJobs,
+
+    /// <summary><c>AcknowledgeJob</c>: claims a dispatched custom-action job with its nonce.</summary>
+    AcknowledgeJob,
+
+    /// <summary><c>GetJobDetails</c>: returns a custom-action job's data and account id.</summary>
+    GetJobDetails,
+
+    /// <summary><c>PutJobSuccessResult</c>: reports that a custom-action job succeeded, optionally with output variables.</summary>
+    PutJobSuccessResult,
+
+    /// <summary><c>PutJobFailureResult</c>: reports that a custom-action job failed.</summary>
+    PutJobFailureResult,
 }

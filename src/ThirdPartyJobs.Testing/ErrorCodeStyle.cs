@@ -18,7 +18,9 @@ public enum ErrorCodeStyle
     /// <summary>
     /// The code in the <c>X-Amzn-ErrorType</c> header
     /// (<c>JobNotFoundException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/</c>) and a body
-    /// that carries only the message.
+    /// that carries only the message. A test knob for clients, not what CodePipeline sends: CodePipeline puts the
+    /// code in the body's <c>__type</c>, and botocore, which reads only the body, cannot tell the code from this
+    /// form. Use it to check that a client also reads the header (as the AWS SDK for .NET and JavaScript do).
     /// </summary>
     ErrorTypeHeader,
 }

@@ -35,6 +35,82 @@ public sealed class BotocoreInteropTests
         print(json.dumps(out))
         """;
 
+    private const string CustomScript = """
+        import json, sys
+        import botocore.session
+        url, key, secret, succeed_id, fail_id = sys.argv[1:6]
+        client = botocore.session.get_session().create_client(
+            'codepipeline', region_name='us-east-1', endpoint_url=url,
+            aws_access_key_id=key, aws_secret_access_key=secret)
+        action_type = {'category': 'Build', 'owner': 'Custom', 'provider': 'BotoCustom', 'version': '1'}
+        out = {}
+        jobs = client.poll_for_jobs(actionTypeId=action_type, maxBatchSize=5, queryParam={'Project': 'boto'})['jobs']
+        out['polled'] = [{'id': j['id'], 'accountId': j['accountId'], 'hasNonce': bool(j['nonce']),
+                          'project': j['data']['actionConfiguration']['configuration']['Project']} for j in jobs]
+        nonces = {j['id']: j['nonce'] for j in jobs}
+        out['status'] = client.acknowledge_job(jobId=succeed_id, nonce=nonces[succeed_id])['status']
+        client.acknowledge_job(jobId=fail_id, nonce=nonces[fail_id])
+        details = client.get_job_details(jobId=succeed_id)['jobDetails']
+        out['detailsAccountId'] = details['accountId']
+        out['detailsHasNonce'] = 'nonce' in details
+        client.put_job_success_result(
+            jobId=succeed_id, executionDetails={'summary': 'built', 'percentComplete': 100},
+            outputVariables={'ImageTag': 'v7', 'Commit@Id': 'abc'})
+        client.put_job_failure_result(jobId=fail_id, failureDetails={'type': 'JobFailed', 'message': 'broken'})
+        try:
+            client.get_job_details(jobId='00000000-0000-0000-0000-000000000000')
+        except client.exceptions.JobNotFoundException as e:
+            out['error'] = e.response['Error']['Code']
+        try:
+            client.put_job_success_result(jobId=succeed_id, outputVariables={'A': 'b'}, continuationToken='t')
+        except client.exceptions.ValidationException as e:
+            out['validation'] = e.response['Error']['Code']
+        print(json.dumps(out))
+        """;
+
+    [TestCase(ErrorCodeStyle.TypeField)]
+    [TestCase(ErrorCodeStyle.NamespacedTypeField)]
+    public async Task Botocore_runs_the_custom_action_lifecycle_against_the_emulator(ErrorCodeStyle style)
+    {
+        var python = Python.Value ?? IgnoreWithoutPython();
+        await using var emulator = await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { ErrorCodeStyle = style, AccountId = "210987654321" });
+        var actionType = emulator.RegisterActionType("Build", "Custom", "BotoCustom", "1", queryableProperty: "Project");
+        var succeedId = emulator.CreateJob(actionType, new JobSpec { Configuration = { ["Project"] = "boto" } });
+        emulator.CreateJob(actionType, new JobSpec { Configuration = { ["Project"] = "other" } });
+        var failId = emulator.CreateJob(actionType, new JobSpec { Configuration = { ["Project"] = "boto" } });
+        var scriptPath = Path.Combine(Path.GetTempPath(), $"emulator-botocore-custom-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(scriptPath, CustomScript);
+        try
+        {
+            var (exitCode, stdout, stderr) = await RunAsync(python, scriptPath, emulator.ServiceUrl, emulator.AccessKeyId, emulator.SecretAccessKey, succeedId, failId);
+            Assert.That(exitCode, Is.Zero, stderr);
+            var output = JsonDocument.Parse(stdout).RootElement;
+
+            var polled = output.GetProperty("polled").EnumerateArray().ToList();
+            var results = emulator.Results;
+            Assert.Multiple(() =>
+            {
+                Assert.That(polled.Select(j => j.GetProperty("id").GetString()), Is.EqualTo(new[] { succeedId, failId }), "queryParam filtered the other project out");
+                Assert.That(polled.Select(j => j.GetProperty("accountId").GetString()), Is.All.EqualTo("210987654321"));
+                Assert.That(polled.Select(j => j.GetProperty("hasNonce").GetBoolean()), Is.All.True);
+                Assert.That(polled.Select(j => j.GetProperty("project").GetString()), Is.All.EqualTo("boto"));
+                Assert.That(output.GetProperty("status").GetString(), Is.EqualTo("InProgress"));
+                Assert.That(output.GetProperty("detailsAccountId").GetString(), Is.EqualTo("210987654321"));
+                Assert.That(output.GetProperty("detailsHasNonce").GetBoolean(), Is.False);
+                Assert.That(output.GetProperty("error").GetString(), Is.EqualTo("JobNotFoundException"));
+                Assert.That(output.GetProperty("validation").GetString(), Is.EqualTo("ValidationException"));
+                Assert.That(results.Select(r => (r.JobId, r.Succeeded)), Is.EqualTo(new[] { (succeedId, true), (failId, false) }));
+                Assert.That(results[0].OutputVariables, Is.EqualTo(new Dictionary<string, string> { ["ImageTag"] = "v7", ["Commit@Id"] = "abc" }));
+                Assert.That(results[0].ExecutionDetails, Is.EqualTo(new ReportedExecutionDetails("built", null, 100)));
+                Assert.That(results[1].FailureDetails, Is.EqualTo(new ReportedFailureDetails("JobFailed", "broken", null)));
+            });
+        }
+        finally
+        {
+            File.Delete(scriptPath);
+        }
+    }
+
     [TestCase(ErrorCodeStyle.TypeField)]
     [TestCase(ErrorCodeStyle.NamespacedTypeField)]
     public async Task Botocore_runs_a_job_end_to_end_against_the_emulator(ErrorCodeStyle style)

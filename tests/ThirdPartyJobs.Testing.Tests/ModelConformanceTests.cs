@@ -1,26 +1,29 @@
 using System.Text.Json;
 using ThirdPartyJobs.Testing.Protocol;
+using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>
 /// Compares the emulator's constraint table with the official CodePipeline model as botocore ships it, when the
-/// machine has it (Debian's python3-botocore); otherwise the tests are ignored.
+/// machine has it (the botocore of python3 on PATH, Debian's python3-botocore, or a bundled copy); otherwise the
+/// tests are ignored. The newest model found is used (botocore ships it as <c>service-2.json.gz</c> lately).
 /// </summary>
 public sealed class ModelConformanceTests
 {
-    private const string ModelPath = "/usr/lib/python3/dist-packages/botocore/data/codepipeline/2015-07-09/service-2.json";
+    private static readonly Lazy<JsonElement?> LoadedModel = new(ModelFile.Load);
 
     private static JsonElement Model
     {
         get
         {
-            if (!File.Exists(ModelPath))
+            if (LoadedModel.Value is not { } model)
             {
-                Assert.Ignore($"The botocore CodePipeline model is not at {ModelPath}.");
+                Assert.Ignore("No botocore CodePipeline model on this machine.");
+                return default;
             }
 
-            return JsonDocument.Parse(File.ReadAllText(ModelPath)).RootElement;
+            return model;
         }
     }
 
@@ -54,7 +57,7 @@ public sealed class ModelConformanceTests
             Assert.That(shape.Pattern, Is.EqualTo(model.TryGetProperty("pattern", out var pattern) ? pattern.GetString() : null), "pattern");
             Assert.That(
                 shape.EnumValues,
-                Is.EqualTo(model.TryGetProperty("enum", out var values) ? values.EnumerateArray().Select(v => v.GetString()).ToList() : null),
+                Is.EqualTo(model.TryGetProperty("enum", out var values) ? ModelEnum(name, values) : null),
                 "enum");
         });
     }
@@ -77,12 +80,29 @@ public sealed class ModelConformanceTests
     [TestCase("AcknowledgeThirdPartyJob", "ValidationException", "InvalidNonceException", "JobNotFoundException", "InvalidClientTokenException")]
     [TestCase("PutThirdPartyJobSuccessResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
     [TestCase("PutThirdPartyJobFailureResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "InvalidClientTokenException")]
+    [TestCase("PollForJobs", "ValidationException", "ActionTypeNotFoundException")]
+    [TestCase("AcknowledgeJob", "ValidationException", "InvalidNonceException", "JobNotFoundException")]
+    [TestCase("GetJobDetails", "ValidationException", "JobNotFoundException")]
+    [TestCase("PutJobSuccessResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException", "OutputVariablesSizeExceededException")]
+    [TestCase("PutJobFailureResult", "ValidationException", "JobNotFoundException", "InvalidJobStateException")]
     public void The_service_errors_the_emulator_answers_are_modeled_for_the_operation(string operation, params string[] emulatorErrors)
     {
         var modeled = Model.GetProperty("operations").GetProperty(operation).GetProperty("errors")
             .EnumerateArray().Select(e => e.GetProperty("shape").GetString()).ToList();
 
         Assert.That(emulatorErrors, Is.SubsetOf(modeled));
+    }
+
+    // Models older than the Commands action (2024) lack the Compute category, which current AWS accepts.
+    private static List<string?> ModelEnum(string shape, JsonElement values)
+    {
+        var list = values.EnumerateArray().Select(v => v.GetString()).ToList();
+        if (shape == "ActionCategory" && !list.Contains("Compute"))
+        {
+            list.Add("Compute");
+        }
+
+        return list;
     }
 
     private static IEnumerable<string> StringShapeNames() => ModelShapes.AllStrings.Select(s => s.Name);

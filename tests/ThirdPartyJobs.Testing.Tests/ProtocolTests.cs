@@ -188,7 +188,7 @@ public sealed class ProtocolTests : EmulatorTest
         {
             Assert.That(response.ErrorCode, Is.EqualTo("ValidationException"));
             Assert.That(response.Message, Does.StartWith("4 validation errors detected: "));
-            Assert.That(response.Message, Does.Contain("Value 'Compile' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval]"));
+            Assert.That(response.Message, Does.Contain("Value 'Compile' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval, Compute]"));
             Assert.That(response.Message, Does.Contain("Value 'bad provider!' at 'actionTypeId.provider' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9A-Za-z_-]+"));
             Assert.That(response.Message, Does.Contain("Value '1234567890' at 'actionTypeId.version' failed to satisfy constraint: Member must have length less than or equal to 9"));
             Assert.That(response.Message, Does.Not.Contain("Value '1234567890' at 'actionTypeId.version' failed to satisfy constraint: Member must satisfy regular expression pattern"));

@@ -7,45 +7,45 @@ namespace ThirdPartyJobs.Testing;
 public sealed record RecordedRequest
 {
     /// <summary>The order of arrival, from 1.</summary>
-    public required long Sequence { get; init; }
+    public long Sequence { get; internal init; }
 
     /// <summary>The <c>x-amzn-RequestId</c> the emulator answered with.</summary>
-    public required string RequestId { get; init; }
+    public string RequestId { get; internal init; } = string.Empty;
 
     /// <summary>The operation named by <c>X-Amz-Target</c>, or <see langword="null"/> when it named none the emulator knows.</summary>
-    public CodePipelineOperation? Operation { get; init; }
+    public CodePipelineOperation? Operation { get; internal init; }
 
     /// <summary>The raw <c>X-Amz-Target</c> header, or <see langword="null"/> when absent.</summary>
-    public string? Target { get; init; }
+    public string? Target { get; internal init; }
 
     /// <summary>The HTTP method.</summary>
-    public required string Method { get; init; }
+    public string Method { get; internal init; } = string.Empty;
 
     /// <summary>The request target as sent (path and query).</summary>
-    public required string Path { get; init; }
+    public string Path { get; internal init; } = string.Empty;
 
     /// <summary>The request headers (names case-insensitive; repeated headers joined with commas).</summary>
     [System.Text.Json.Serialization.JsonIgnore] // Holds the signature and, with temporary keys, the session token.
-    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; internal init; } = new Dictionary<string, string>();
 
     /// <summary>The body, decoded as UTF-8.</summary>
     [System.Text.Json.Serialization.JsonIgnore] // Holds client tokens and nonces.
-    public required string Body { get; init; }
+    public string Body { get; internal init; } = string.Empty;
 
     /// <summary>When the request arrived, on the emulator's clock.</summary>
-    public required DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; internal init; }
 
     /// <summary>The fault applied to the call, if one was.</summary>
-    public FaultKind? Fault { get; init; }
+    public FaultKind? Fault { get; internal init; }
 
     /// <summary>The HTTP status answered; 0 when the call was aborted without an answer.</summary>
-    public int StatusCode { get; init; }
+    public int StatusCode { get; internal init; }
 
     /// <summary>The error code answered (bare, e.g. <c>JobNotFoundException</c>), or <see langword="null"/> for a success or a raw response.</summary>
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode { get; internal init; }
 
     /// <summary>Whether the call ended without an answer: reset by a fault, or given up by the client.</summary>
-    public bool Aborted { get; init; }
+    public bool Aborted { get; internal init; }
 
     // The body carries client tokens and nonces, the headers a signature: show sizes and names only.
     private bool PrintMembers(System.Text.StringBuilder builder)

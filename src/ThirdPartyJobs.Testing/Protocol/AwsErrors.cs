@@ -39,6 +39,11 @@ internal static class AwsErrors
             "ActionTypeNotFoundException",
             $"Action type {category}/{owner}/{provider}/{version} was not found.");
 
+    public static AwsException OutputVariablesSizeExceeded(int maxBytes) =>
+        Service(
+            "OutputVariablesSizeExceededException",
+            $"The output variables exceed the size limit of {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes for an action.");
+
     public static AwsException Validation(IReadOnlyList<string> violations)
     {
         var count = violations.Count.ToString(CultureInfo.InvariantCulture);

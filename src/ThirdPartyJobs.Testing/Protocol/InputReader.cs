@@ -129,6 +129,59 @@ internal sealed class InputReader
         return value;
     }
 
+    /// <summary>
+    /// Reads a map of strings (duplicate keys: the last wins), checking its size, its keys and its values (a value of
+    /// a shape marked sensitive, or with no shape, is never echoed).
+    /// </summary>
+    public Dictionary<string, string>? Map(JsonElement parent, string member, string path, StringShape keyShape, StringShape? valueShape, int? maxEntries, bool required)
+    {
+        if (!TryGetMember(parent, member, path, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw WrongType(path, value, "a map");
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in value.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String)
+            {
+                throw WrongType(path + "." + entry.Name, entry.Value, "a string");
+            }
+
+            map[entry.Name] = entry.Value.GetString()!;
+        }
+
+        if (maxEntries is { } max && map.Count > max)
+        {
+            _violations.Add($"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}");
+        }
+
+        foreach (var (key, text) in map)
+        {
+            foreach (var broken in keyShape.Check(key))
+            {
+                _violations.Add($"Value '{key}' at '{path}' failed to satisfy constraint: Map keys must satisfy constraint: [{broken}]");
+            }
+
+            foreach (var broken in valueShape?.Check(text) ?? [])
+            {
+                _violations.Add(valueShape!.Sensitive
+                    ? $"Value at '{path}.{key}' failed to satisfy constraint: Map value must satisfy constraint: [{broken}]"
+                    : $"Value '{text}' at '{path}.{key}' failed to satisfy constraint: Map value must satisfy constraint: [{broken}]");
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Adds a broken rule that is not a shape constraint (e.g. members that exclude each other).</summary>
+    public void AddViolation(string message) => _violations.Add(message);
+
     /// <summary>Throws one <c>ValidationException</c> listing every broken constraint, if there are any.</summary>
     public void ThrowIfInvalid()
     {

@@ -2,7 +2,7 @@ namespace ThirdPartyJobs.Testing.Protocol;
 
 /// <summary>
 /// The constraints of the CodePipeline model (<c>codepipeline/2015-07-09/service-2.json</c>) for the shapes the
-/// third-party job operations use. The names are the model's shape names, so a test can compare them with the
+/// third-party and custom-action job operations use. The names are the model's shape names, so a test can compare them with the
 /// model file.
 /// </summary>
 internal static class ModelShapes
@@ -15,9 +15,12 @@ internal static class ModelShapes
     public static readonly StringShape Nonce = new("Nonce", 1, 50);
     public static readonly StringShape ClientId = new("ClientId", pattern: UuidPattern);
     public static readonly StringShape JobId = new("JobId", pattern: UuidPattern);
+    public static readonly StringShape AccountId = new("AccountId", pattern: "[0-9]{12}");
 
+    // Compute arrived in later model versions (the Commands action); older copies of the model lack it. An unknown
+    // category breaks the enum constraint: a ValidationException, as CodePipeline answers it.
     public static readonly StringShape ActionCategory = new(
-        "ActionCategory", enumValues: ["Source", "Build", "Deploy", "Test", "Invoke", "Approval"]);
+        "ActionCategory", enumValues: ["Source", "Build", "Deploy", "Test", "Invoke", "Approval", "Compute"]);
 
     public static readonly StringShape ActionOwner = new("ActionOwner", enumValues: ["AWS", "ThirdParty", "Custom"]);
     public static readonly StringShape ActionProvider = new("ActionProvider", 1, 35, "[0-9A-Za-z_-]+");
@@ -25,6 +28,11 @@ internal static class ModelShapes
 
     public static readonly StringShape ActionConfigurationKey = new("ActionConfigurationKey", 1, 50);
     public static readonly StringShape ActionConfigurationValue = new("ActionConfigurationValue", 1, 1000);
+    public static readonly StringShape ActionConfigurationQueryableValue = new("ActionConfigurationQueryableValue", 1, 50, "[a-zA-Z0-9_-]+");
+    public static readonly StringShape OutputVariablesKey = new("OutputVariablesKey", pattern: @"[A-Za-z0-9@\-_]+");
+
+    /// <summary><c>QueryParamMap</c>: at most one entry.</summary>
+    public const int QueryParamMapMax = 1;
     public static readonly StringShape PipelineName = new("PipelineName", 1, 100, NamePattern);
     public static readonly StringShape StageName = new("StageName", 1, 100, NamePattern);
     public static readonly StringShape ActionName = new("ActionName", 1, 100, NamePattern);
@@ -53,8 +61,8 @@ internal static class ModelShapes
     /// <summary>Every string shape above, for tests that compare them with the model.</summary>
     public static IReadOnlyList<StringShape> AllStrings { get; } =
     [
-        ThirdPartyJobId, ClientToken, Nonce, ClientId, JobId, ActionCategory, ActionOwner, ActionProvider, Version,
-        ActionConfigurationKey, ActionConfigurationValue, PipelineName, StageName, ActionName, ArtifactName, Revision,
+        ThirdPartyJobId, ClientToken, Nonce, ClientId, JobId, AccountId, ActionCategory, ActionOwner, ActionProvider, Version,
+        ActionConfigurationKey, ActionConfigurationValue, ActionConfigurationQueryableValue, OutputVariablesKey, PipelineName, StageName, ActionName, ArtifactName, Revision,
         ContinuationToken, EncryptionKeyId, RevisionChangeIdentifier, RevisionSummary, ExecutionSummary, ExecutionId,
         FailureType, Message,
     ];

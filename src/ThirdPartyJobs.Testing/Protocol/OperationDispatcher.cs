@@ -3,7 +3,7 @@ using ThirdPartyJobs.Testing.State;
 
 namespace ThirdPartyJobs.Testing.Protocol;
 
-/// <summary>Runs one operation against the <see cref="JobStore"/> and serializes its output shape.</summary>
+/// <summary>Runs one operation against the <see cref="JobStore"/> and serializes its output shape (absent members left out).</summary>
 internal sealed class OperationDispatcher(JobStore store)
 {
     public byte[] Dispatch(CodePipelineOperation operation, JsonElement input) => operation switch
@@ -13,6 +13,11 @@ internal sealed class OperationDispatcher(JobStore store)
         CodePipelineOperation.AcknowledgeThirdPartyJob => Acknowledge(OperationInputs.ReadAcknowledge(input)),
         CodePipelineOperation.PutThirdPartyJobSuccessResult => PutSuccess(OperationInputs.ReadSuccess(input)),
         CodePipelineOperation.PutThirdPartyJobFailureResult => PutFailure(OperationInputs.ReadFailure(input)),
+        CodePipelineOperation.PollForJobs => PollForJobs(CustomOperationInputs.ReadPoll(input)),
+        CodePipelineOperation.AcknowledgeJob => AcknowledgeJob(CustomOperationInputs.ReadAcknowledge(input)),
+        CodePipelineOperation.GetJobDetails => GetJobDetails(CustomOperationInputs.ReadJobId(input)),
+        CodePipelineOperation.PutJobSuccessResult => PutJobSuccess(CustomOperationInputs.ReadSuccess(input)),
+        CodePipelineOperation.PutJobFailureResult => PutJobFailure(CustomOperationInputs.ReadFailure(input)),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
     };
 
@@ -31,7 +36,8 @@ internal sealed class OperationDispatcher(JobStore store)
 
     private byte[] Poll(PollInput input)
     {
-        var jobs = store.Poll(input.Category, input.Owner, input.Provider, input.Version, input.MaxBatchSize);
+        var (category, owner, provider, version) = input.ActionTypeId;
+        var jobs = store.Poll(category, owner, provider, version, input.MaxBatchSize);
         return Write(json =>
         {
             json.WriteStartArray("jobs");
@@ -76,6 +82,66 @@ internal sealed class OperationDispatcher(JobStore store)
     private byte[] PutFailure(FailureInput input)
     {
         store.PutFailure(input.JobId, input.ClientToken, input.FailureDetails);
+        return Write(_ => { });
+    }
+
+    private static void WriteJob(Utf8JsonWriter json, CustomJob job)
+    {
+        json.WriteString("id", job.Id);
+        json.WritePropertyName("data");
+        json.WriteRawValue(job.DataJson, skipInputValidation: true);
+        if (job.Nonce is not null)
+        {
+            json.WriteString("nonce", job.Nonce);
+        }
+
+        json.WriteString("accountId", job.AccountId);
+    }
+
+    private byte[] PollForJobs(CustomPollInput input)
+    {
+        var (category, owner, provider, version) = input.ActionTypeId;
+        var jobs = store.PollForJobs(category, owner, provider, version, input.MaxBatchSize, input.QueryParam);
+        return Write(json =>
+        {
+            json.WriteStartArray("jobs");
+            foreach (var job in jobs)
+            {
+                json.WriteStartObject();
+                WriteJob(json, job);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    private byte[] GetJobDetails(string jobId)
+    {
+        var job = store.GetJobDetails(jobId);
+        return Write(json =>
+        {
+            json.WriteStartObject("jobDetails");
+            WriteJob(json, job);
+            json.WriteEndObject();
+        });
+    }
+
+    private byte[] AcknowledgeJob(CustomAcknowledgeInput input)
+    {
+        var status = store.AcknowledgeJob(input.JobId, input.Nonce);
+        return Write(json => json.WriteString("status", status.ToString()));
+    }
+
+    private byte[] PutJobSuccess(CustomSuccessInput input)
+    {
+        store.PutJobSuccess(input.JobId, input.CurrentRevision, input.ContinuationToken, input.ExecutionDetails, input.OutputVariables);
+        return Write(_ => { });
+    }
+
+    private byte[] PutJobFailure(CustomFailureInput input)
+    {
+        store.PutJobFailure(input.JobId, input.FailureDetails);
         return Write(_ => { });
     }
 }

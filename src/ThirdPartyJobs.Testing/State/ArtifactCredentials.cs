@@ -36,9 +36,8 @@ public sealed class ArtifactCredentials
     [System.Text.Json.Serialization.JsonIgnore]
     public string SessionToken { get; }
 
-    /// <summary>Generates fake credentials shaped like real temporary ones (<c>ASIA…</c> key id, 40-character secret).</summary>
-    /// <returns>New random credentials.</returns>
-    public static ArtifactCredentials Generate()
+    /// <summary>Fake credentials shaped like real temporary ones (<c>ASIA…</c> key id, 40-character secret), for a job spec without any.</summary>
+    internal static ArtifactCredentials Generate()
     {
         var keyId = "ASIA" + RandomNumberGenerator.GetString(Upper, 16);
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));

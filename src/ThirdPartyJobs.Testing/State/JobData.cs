@@ -65,7 +65,11 @@ internal static class JobData
         }
     }
 
-    public static string Build(RegisteredActionType actionType, JobSpec spec)
+    /// <summary>
+    /// The job's data. A custom job's <c>pipelineContext</c> also carries <c>pipelineArn</c> and
+    /// <c>pipelineExecutionId</c>, as CodePipeline sends them for custom jobs only.
+    /// </summary>
+    public static string Build(RegisteredActionType actionType, JobSpec spec, string region, string accountId)
     {
         var credentials = spec.ArtifactCredentials ?? ArtifactCredentials.Generate();
         using var buffer = new MemoryStream();
@@ -91,6 +95,12 @@ internal static class JobData
 
             json.WriteStartObject("pipelineContext");
             json.WriteString("pipelineName", spec.PipelineName);
+            if (actionType.IsCustom)
+            {
+                json.WriteString("pipelineArn", $"arn:aws:codepipeline:{region}:{accountId}:{spec.PipelineName}");
+                json.WriteString("pipelineExecutionId", Guid.NewGuid().ToString("D"));
+            }
+
             json.WriteStartObject("stage");
             json.WriteString("name", spec.StageName);
             json.WriteEndObject();
@@ -156,6 +166,17 @@ internal static class JobData
         var data = (JsonObject)JsonNode.Parse(dataJson)!;
         data["continuationToken"] = continuationToken;
         return data.ToJsonString(JsonSettings.NodeOptions);
+    }
+
+    /// <summary>The value of a configuration property in a job's data, or <see langword="null"/> when it has none.</summary>
+    public static string? ConfigurationValue(string dataJson, string key)
+    {
+        using var data = JsonDocument.Parse(dataJson);
+        return data.RootElement.TryGetProperty("actionConfiguration", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("configuration", out var configuration) && configuration.ValueKind == JsonValueKind.Object
+            && configuration.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
     }
 
     private static void WriteArtifacts(Utf8JsonWriter json, string name, IList<ArtifactSpec> artifacts)

@@ -4,34 +4,34 @@ namespace ThirdPartyJobs.Testing;
 public sealed record JobSnapshot
 {
     /// <summary>The job id (a UUID).</summary>
-    public required string JobId { get; init; }
+    public string JobId { get; internal init; } = string.Empty;
 
     /// <summary>The action type the job belongs to.</summary>
-    public required RegisteredActionType ActionType { get; init; }
+    public RegisteredActionType ActionType { get; internal init; } = null!;
 
     /// <summary>The job's state.</summary>
-    public required EmulatedJobState State { get; init; }
+    public EmulatedJobState State { get; internal init; }
 
     /// <summary>When the job was created, on the emulator's clock.</summary>
-    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; internal init; }
 
     /// <summary>When a poll first handed the job out, if one did.</summary>
-    public DateTimeOffset? DispatchedAt { get; init; }
+    public DateTimeOffset? DispatchedAt { get; internal init; }
 
     /// <summary>When the job reached a terminal state, if it did.</summary>
-    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; internal init; }
 
     /// <summary>How many polls handed the job out.</summary>
-    public int DispatchCount { get; init; }
+    public int DispatchCount { get; internal init; }
 
-    /// <summary>How many nonces <c>GetThirdPartyJobDetails</c> issued for the job.</summary>
-    public int NonceIssuedCount { get; init; }
+    /// <summary>How many nonces were issued for the job (by <c>GetThirdPartyJobDetails</c>, or by <c>PollForJobs</c> for a custom job).</summary>
+    public int NonceIssuedCount { get; internal init; }
 
-    /// <summary>How many <c>AcknowledgeThirdPartyJob</c> calls the job accepted (a repeated acknowledge counts again).</summary>
-    public int AcknowledgeCount { get; init; }
+    /// <summary>How many <c>AcknowledgeThirdPartyJob</c> or <c>AcknowledgeJob</c> calls the job accepted (a repeated acknowledge counts again).</summary>
+    public int AcknowledgeCount { get; internal init; }
 
     /// <summary>The job whose success result with a continuation token queued this one, if any.</summary>
-    public string? ContinuationOfJobId { get; init; }
+    public string? ContinuationOfJobId { get; internal init; }
 
     /// <summary>Whether the state is terminal: <see cref="EmulatedJobState.Succeeded"/>, <see cref="EmulatedJobState.Failed"/> or <see cref="EmulatedJobState.TimedOut"/>.</summary>
     public bool IsTerminal => State is EmulatedJobState.Succeeded or EmulatedJobState.Failed or EmulatedJobState.TimedOut;

@@ -1,14 +1,17 @@
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
-/// A third-party action type registered with an emulator by <see cref="CodePipelineEmulator.RegisterActionType"/>:
-/// its identity, the client id that polls report, the secret client token that job calls must present, and the
-/// job timeout.
+/// An action type registered with an emulator by <see cref="CodePipelineEmulator.RegisterActionType"/>: its
+/// identity, the client id that polls report and the secret client token that job calls must present (third-party
+/// action types), the queryable property (custom action types), and the job timeout. An action type owned by
+/// <c>Custom</c> is served by the custom-action operations (<c>PollForJobs</c>, ...), any other by the third-party
+/// ones (<c>PollForThirdPartyJobs</c>, ...).
 /// </summary>
 public sealed class RegisteredActionType
 {
-    internal RegisteredActionType(string category, string owner, string provider, string version, string clientId, string clientToken, TimeSpan jobTimeout)
+    internal RegisteredActionType(string category, string owner, string provider, string version, string clientId, string clientToken, TimeSpan jobTimeout, string? queryableProperty)
     {
+        QueryableProperty = queryableProperty;
         Category = category;
         Owner = owner;
         Provider = provider;
@@ -18,10 +21,12 @@ public sealed class RegisteredActionType
         JobTimeout = jobTimeout;
     }
 
+    internal const string CustomOwner = "Custom";
+
     /// <summary>The action category, e.g. <c>Build</c>.</summary>
     public string Category { get; }
 
-    /// <summary>The owner, normally <c>ThirdParty</c>.</summary>
+    /// <summary>The owner: <c>ThirdParty</c> for partner actions, <c>Custom</c> for custom actions.</summary>
     public string Owner { get; }
 
     /// <summary>The provider name.</summary>
@@ -30,12 +35,18 @@ public sealed class RegisteredActionType
     /// <summary>The action type version.</summary>
     public string Version { get; }
 
-    /// <summary>The client id (a UUID) that <c>PollForThirdPartyJobs</c> returns with each job of this type.</summary>
+    /// <summary>The client id (a UUID) that <c>PollForThirdPartyJobs</c> returns with each job of this type (unused for custom action types).</summary>
     public string ClientId { get; }
 
-    /// <summary>The secret client token that job calls for jobs of this type must present.</summary>
+    /// <summary>The secret client token that third-party job calls for jobs of this type must present (unused for custom action types).</summary>
     [System.Text.Json.Serialization.JsonIgnore] // Secret: never serialized.
     public string ClientToken { get; }
+
+    /// <summary>
+    /// The configuration property that <c>PollForJobs</c> must name in its <c>queryParam</c> (and that filters the
+    /// jobs it hands out), or <see langword="null"/> when the action type has none.
+    /// </summary>
+    public string? QueryableProperty { get; }
 
     /// <summary>How long after its first dispatch a job of this type without a result times out.</summary>
     public TimeSpan JobTimeout { get; }
@@ -43,6 +54,8 @@ public sealed class RegisteredActionType
     /// <summary>Names the action type and its client id; the client token is never shown.</summary>
     /// <returns>A description without secrets.</returns>
     public override string ToString() => $"{Category}/{Owner}/{Provider}/{Version} (client {ClientId})";
+
+    internal bool IsCustom => Owner == CustomOwner;
 
     internal bool Matches(string category, string owner, string provider, string version) =>
         string.Equals(Category, category, StringComparison.Ordinal)

@@ -30,7 +30,7 @@ internal sealed class CanaryInstanceFactory
         "artifactName", "directory", "eTag", "region", "entryName", "tempDirectory", "versionId",
         // The emulator: job ids, key ids, HTTP facts and local paths.
         "continuationOfJobId", "encryptionKeyId", "method", "target", "path", "installDirectory", "dataDirectory", "serviceUrl", "contentType",
-        "category", "owner", "type", "followUpJobId",
+        "category", "owner", "type", "followUpJobId", "accountId", "queryableProperty",
     };
 
     private const int MaxDepth = 6;

@@ -6,6 +6,8 @@ namespace ThirdPartyJobs.Testing.Tests.S3;
 /// <summary>The local S3 server as partners use it: start with buckets, seed and read objects, stop.</summary>
 public sealed class LocalS3ServerTests
 {
+    private static ArtifactCredentials LocalArtifactCredentials => new(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken);
+
     [Test]
     public async Task Started_server_stores_and_returns_objects_in_its_buckets()
     {
@@ -84,9 +86,10 @@ public sealed class LocalS3ServerTests
     }
 
     [Test]
-    public void ArtifactCredentials_are_the_ones_s3rver_accepts_and_print_no_secret()
+    public void Artifact_credentials_from_the_servers_keys_are_the_ones_s3rver_accepts_and_print_no_secret()
     {
-        var credentials = LocalS3Server.ArtifactCredentials;
+        // The S3 package does not depend on the emulator: a job's credentials are built from the server's keys.
+        var credentials = LocalArtifactCredentials;
         Assert.Multiple(() =>
         {
             Assert.That(credentials.AccessKeyId, Is.EqualTo(LocalS3Server.AccessKeyId).And.EqualTo("S3RVER"));
@@ -103,7 +106,7 @@ public sealed class LocalS3ServerTests
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "LocalArtifacts", "1");
         var jobId = emulator.CreateJob(actionType, new JobSpec
         {
-            ArtifactCredentials = LocalS3Server.ArtifactCredentials,
+            ArtifactCredentials = LocalArtifactCredentials,
             InputArtifacts = { new ArtifactSpec("SourceOutput", "artifacts", "pipeline/source.zip") },
         });
 

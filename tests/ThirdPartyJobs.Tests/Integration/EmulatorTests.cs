@@ -92,8 +92,8 @@ public sealed class EmulatorTests
         {
             Assert.That(result.Succeeded, Is.True);
             Assert.That(result.ContinuationToken, Is.EqualTo("step-2"));
-            Assert.That(result.CurrentRevision, Is.EqualTo(new ReportedCurrentRevision("rev-1", "chg-1", created, "summary")));
-            Assert.That(result.ExecutionDetails, Is.EqualTo(new ReportedExecutionDetails("half way", "ext-1", 50)));
+            Assert.That(result.CurrentRevision, Has.Property("Revision").EqualTo("rev-1").And.Property("ChangeIdentifier").EqualTo("chg-1").And.Property("Created").EqualTo(created).And.Property("RevisionSummary").EqualTo("summary"));
+            Assert.That(result.ExecutionDetails, Has.Property("Summary").EqualTo("half way").And.Property("ExternalExecutionId").EqualTo("ext-1").And.Property("PercentComplete").EqualTo(50));
             Assert.That(result.FollowUpJobId, Is.Not.Null);
         });
 
@@ -107,7 +107,7 @@ public sealed class EmulatorTests
 
         var failure = _emulator.Results.Single(r => r.JobId == next.Id);
         Assert.That(failure.Succeeded, Is.False);
-        Assert.That(failure.FailureDetails, Is.EqualTo(new ReportedFailureDetails("ConfigurationError", "The API key was rejected.", "ext-2")));
+        Assert.That(failure.FailureDetails, Has.Property("Type").EqualTo("ConfigurationError").And.Property("Message").EqualTo("The API key was rejected.").And.Property("ExternalExecutionId").EqualTo("ext-2"));
         Assert.That(await _client.PollForJobsAsync(ActionTypeId, 5), Is.Empty);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,12 +19,13 @@ namespace ThirdPartyJobs.Testing;
 /// for the first install, npm (see <see cref="IsAvailable"/>).
 /// </remarks>
 /// <example>
+/// With the CodePipeline emulator (package ThirdPartyJobs.Testing; this package does not depend on it):
 /// <code>
 /// await using var s3 = await LocalS3Server.StartAsync(["artifacts"]);
 /// await s3.PutObjectAsync("artifacts", "pipeline/source.zip", zipBytes);
 /// var jobId = emulator.CreateJob(actionType, new JobSpec
 /// {
-///     ArtifactCredentials = LocalS3Server.ArtifactCredentials,
+///     ArtifactCredentials = new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
 ///     InputArtifacts = { new ArtifactSpec("SourceOutput", "artifacts", "pipeline/source.zip") },
 ///     OutputArtifacts = { new ArtifactSpec("BuildOutput", "artifacts", "pipeline/build.zip") },
 /// });
@@ -41,37 +41,25 @@ public sealed partial class LocalS3Server : IAsyncDisposable
     /// <summary>s3rver's secret access key (it does not verify signatures).</summary>
     public const string SecretAccessKey = "S3RVER";
 
-    /// <summary>The session token of <see cref="ArtifactCredentials"/> (s3rver ignores session tokens).</summary>
+    /// <summary>A session token to hand out with the keys above, e.g. as a job's artifact credentials (s3rver ignores session tokens).</summary>
     public const string SessionToken = "S3RVER-SESSION-TOKEN";
 
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly Process _process;
-    private readonly StringBuilder _errors;
+    private readonly S3rverProcess _process;
     private readonly HttpClient _http;
     private int _disposed;
 
-    private LocalS3Server(Process process, StringBuilder errors, Uri serviceUrl, string dataDirectory, IReadOnlyList<string> buckets)
+    private LocalS3Server(S3rverProcess process, IReadOnlyList<string> buckets)
     {
         _process = process;
-        _errors = errors;
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
-        ServiceUrl = serviceUrl;
-        DataDirectory = dataDirectory;
         Buckets = buckets;
     }
 
-    /// <summary>
-    /// Artifact credentials for an emulated job (<see cref="JobSpec.ArtifactCredentials"/>) whose artifacts live on
-    /// a local S3 server: <see cref="AccessKeyId"/>, <see cref="SecretAccessKey"/> and <see cref="SessionToken"/>.
-    /// </summary>
-    public static ArtifactCredentials ArtifactCredentials => new(AccessKeyId, SecretAccessKey, SessionToken);
-
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:45123/</c>. Address buckets by path (<c>ForcePathStyle</c>).</summary>
-    public Uri ServiceUrl { get; }
+    public Uri ServiceUrl => _process.ServiceUrl;
 
     /// <summary>Where s3rver keeps its objects; deleted on dispose.</summary>
-    public string DataDirectory { get; }
+    public string DataDirectory => _process.DataDirectory;
 
     /// <summary>The buckets created at start.</summary>
     public IReadOnlyList<string> Buckets { get; }
@@ -141,77 +129,16 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         options ??= new LocalS3ServerOptions();
         options.Validate();
         var installDirectory = await EnsureInstalledAsync(options, cancellationToken).ConfigureAwait(false);
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "tpj-s3rver-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataDirectory);
-
-        var start = new ProcessStartInfo(NodeTools.Node)
-        {
-            WorkingDirectory = installDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(installDirectory, "serve.js"));
-        start.ArgumentList.Add(dataDirectory);
-        foreach (var bucket in bucketList)
-        {
-            start.ArgumentList.Add(bucket);
-        }
-
-        var errors = new StringBuilder();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text && ListeningLine().Match(text) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri($"http://{match.Groups["address"].Value}:{match.Groups["port"].Value}/"));
-            }
-        };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is { } text)
-            {
-                lock (errors)
-                {
-                    errors.AppendLine(text);
-                }
-            }
-        };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"s3rver exited with code {process.ExitCode} before it was ready. stderr:\n{Snapshot(errors)}"));
-
-        LocalS3Server? server = null;
+        var process = await S3rverProcess.StartAsync(installDirectory, bucketList, options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        var server = new LocalS3Server(process, bucketList);
         try
         {
-            NodeTools.Start(process);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            Uri url;
-            try
-            {
-                url = await listening.Task.WaitAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new InvalidOperationException($"s3rver did not report that it was listening within {options.StartTimeout.TotalSeconds:0.#} s. stderr:\n{Snapshot(errors)}");
-            }
-
-            server = new LocalS3Server(process, errors, url, dataDirectory, bucketList);
             await server.WaitUntilAnsweringAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                await StopAsync(process, dataDirectory).ConfigureAwait(false);
-            }
-
+            await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -260,7 +187,7 @@ public sealed partial class LocalS3Server : IAsyncDisposable
 
     /// <summary>What s3rver wrote to its standard error so far (for diagnosing a failed test).</summary>
     /// <returns>The text.</returns>
-    public string StandardError() => Snapshot(_errors);
+    public string StandardError() => _process.StandardError();
 
     /// <summary>Describes the server: its address and buckets.</summary>
     /// <returns>The description.</returns>
@@ -276,7 +203,7 @@ public sealed partial class LocalS3Server : IAsyncDisposable
         }
 
         _http.Dispose();
-        await StopAsync(_process, DataDirectory).ConfigureAwait(false);
+        await _process.StopAsync().ConfigureAwait(false);
     }
 
     private static void ThrowIfInvalidBucket(string bucket, string parameterName)
@@ -336,54 +263,6 @@ public sealed partial class LocalS3Server : IAsyncDisposable
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static async Task StopAsync(Process process, string dataDirectory)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                // Closing stdin asks serve.js to exit; kill it if it does not.
-                process.StandardInput.Close();
-                using var timeout = new CancellationTokenSource(StopTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The process never started.
-        }
-        finally
-        {
-            process.Dispose();
-            try
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
-    }
-
-    [GeneratedRegex(@"S3rver listening on (?<address>[0-9.]+):(?<port>\d+)", RegexOptions.CultureInvariant)]
-    private static partial Regex ListeningLine();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketName();

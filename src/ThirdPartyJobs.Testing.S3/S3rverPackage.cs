@@ -14,7 +14,7 @@ internal sealed class S3rverPackage
     /// <summary>The files, in the order they are hashed.</summary>
     public static readonly IReadOnlyList<string> FileNames = ["package.json", "package-lock.json", ".npmrc", "serve.js"];
 
-    private const string ResourcePrefix = "ThirdPartyJobs.Testing.s3rver.";
+    private const string ResourcePrefix = "ThirdPartyJobs.Testing.S3.s3rver.";
 
     private S3rverPackage(IReadOnlyDictionary<string, byte[]> files, string? repositoryRoot)
     {

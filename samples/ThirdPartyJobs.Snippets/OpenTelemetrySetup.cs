@@ -1,0 +1,18 @@
+#region Snippet:OpenTelemetry
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using ThirdPartyJobs.Diagnostics;
+
+static class Telemetry
+{
+    public static void AddThirdPartyJobsTelemetry(HostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(ThirdPartyJobsTelemetry.ActivitySourceName))
+            .WithMetrics(metrics => metrics.AddMeter(ThirdPartyJobsTelemetry.MeterName));
+        // … plus the exporter of your choice (OTLP, console, …)
+    }
+}
+#endregion
