@@ -19,4 +19,15 @@ public interface IJobArtifactsFactory
     /// <param name="credentialsSource">Supplies the job's current artifact credentials.</param>
     /// <returns>The job's artifacts; dispose them when the job is done.</returns>
     IJobArtifacts Create(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource);
+
+    /// <summary>
+    /// Returns the artifacts of the job <paramref name="jobId"/> with data <paramref name="data"/>, of
+    /// either kind (a custom action's job from <c>PollForJobs</c>, or a third-party one), reached with
+    /// credentials from <paramref name="credentialsSource"/> (see the overload above).
+    /// </summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="data">The job's data.</param>
+    /// <param name="credentialsSource">Supplies the job's current artifact credentials.</param>
+    /// <returns>The job's artifacts; dispose them when the job is done.</returns>
+    IJobArtifacts Create(string jobId, JobData data, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource);
 }

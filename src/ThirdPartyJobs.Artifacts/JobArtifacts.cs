@@ -12,7 +12,8 @@ internal sealed class JobArtifacts : IJobArtifacts
 {
     private const int DownloadBufferSize = 1024 * 1024;
 
-    private readonly JobDetails _job;
+    private readonly string _jobId;
+    private readonly JobData _data;
     private readonly ArtifactOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -22,28 +23,29 @@ internal sealed class JobArtifacts : IJobArtifacts
     private readonly S3ArtifactUploader _uploader;
     private int _disposed;
 
-    public JobArtifacts(JobDetails job, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource, ArtifactOptions options, ILoggerFactory? loggerFactory)
+    public JobArtifacts(string jobId, JobData data, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource, ArtifactOptions options, ILoggerFactory? loggerFactory)
     {
-        _job = job;
+        _jobId = jobId;
+        _data = data;
         _options = options;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
         _logger = (ILogger?)loggerFactory?.CreateLogger("ThirdPartyJobs.Artifacts") ?? NullLogger.Instance;
         _credentials = new JobArtifactCredentials(credentialsSource);
         _client = S3ClientFactory.Create(_credentials, options);
         var pipeline = ArtifactResiliencePipeline.Create(options.Retry, _timeProvider, loggerFactory);
-        _executor = new S3Executor(_credentials, pipeline, _logger, job.Id);
+        _executor = new S3Executor(_credentials, pipeline, _logger, jobId);
         _uploader = new S3ArtifactUploader(_client, _executor, options, _logger);
     }
 
-    public string JobId => _job.Id;
+    public string JobId => _jobId;
 
-    public IReadOnlyList<Artifact> Inputs => _job.Data.InputArtifacts;
+    public IReadOnlyList<Artifact> Inputs => _data.InputArtifacts;
 
-    public IReadOnlyList<Artifact> Outputs => _job.Data.OutputArtifacts;
+    public IReadOnlyList<Artifact> Outputs => _data.OutputArtifacts;
 
-    public Artifact GetInput(string name) => Find(_job.Data.InputArtifacts, name, "input");
+    public Artifact GetInput(string name) => Find(_data.InputArtifacts, name, "input");
 
-    public Artifact GetOutput(string name) => Find(_job.Data.OutputArtifacts, name, "output");
+    public Artifact GetOutput(string name) => Find(_data.OutputArtifacts, name, "output");
 
     public async Task<Stream> OpenInputAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -186,7 +188,7 @@ internal sealed class JobArtifacts : IJobArtifacts
 
     private EncryptionKey? EncryptionKeyOrThrow()
     {
-        var key = _job.Data.EncryptionKey;
+        var key = _data.EncryptionKey;
         if (key is not null && key.Type != EncryptionKeyType.KMS)
         {
             throw new ArtifactException(

@@ -34,11 +34,20 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(credentialsSource);
-        if (job.Data is null)
+        if (job.Data is null || job.Id is null)
         {
-            throw new ArgumentException($"Job {job.Id} has no data.", nameof(job));
+            throw new ArgumentException($"Job {job.Id} has no id or no data.", nameof(job));
         }
 
-        return new JobArtifacts(job, credentialsSource, _options, _loggerFactory);
+        return new JobArtifacts(job.Id, job.Data, credentialsSource, _options, _loggerFactory);
+    }
+
+    /// <inheritdoc/>
+    public IJobArtifacts Create(string jobId, JobData data, Func<CancellationToken, ValueTask<SessionCredentials>> credentialsSource)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(credentialsSource);
+        return new JobArtifacts(jobId, data, credentialsSource, _options, _loggerFactory);
     }
 }

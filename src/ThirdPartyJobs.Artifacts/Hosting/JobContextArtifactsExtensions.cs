@@ -9,7 +9,7 @@ public static class JobContextArtifactsExtensions
     /// Returns the artifacts of the worker's job <paramref name="context"/>, reached with the job's own
     /// credentials from <see cref="JobContext.GetArtifactCredentialsAsync"/>: before each operation, credentials
     /// older than the worker's <c>CredentialsRefreshAge</c> are renewed with another
-    /// <c>GetThirdPartyJobDetails</c> call, so long jobs keep working after the first credentials expire.
+    /// <c>GetThirdPartyJobDetails</c> or <c>GetJobDetails</c> call, so long jobs keep working after the first credentials expire.
     /// </summary>
     /// <example>
     /// <code>
@@ -31,12 +31,12 @@ public static class JobContextArtifactsExtensions
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(context);
-        var job = context.Details;
-        if (job.Data?.ArtifactCredentials is null)
+        if (context.Data.ArtifactCredentials is null)
         {
-            throw new ArgumentException($"Job {job.Id} carries no artifact credentials; CodePipeline sends them with GetThirdPartyJobDetails.", nameof(context));
+            throw new ArgumentException($"Job {context.JobId} carries no artifact credentials; CodePipeline sends them with the job's data.", nameof(context));
         }
 
-        return factory.Create(job, cancellationToken => new ValueTask<SessionCredentials>(context.GetArtifactCredentialsAsync(cancellationToken)));
+        // Either kind of job (custom or third-party): the context renews credentials through the right API.
+        return factory.Create(context.JobId, context.Data, cancellationToken => new ValueTask<SessionCredentials>(context.GetArtifactCredentialsAsync(cancellationToken)));
     }
 }

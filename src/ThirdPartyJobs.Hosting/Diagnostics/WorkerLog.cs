@@ -55,6 +55,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2025, Level = LogLevel.Debug, Message = "Job {JobId} not claimed: the worker is stopping")]
     public static partial void NotClaimedStopping(ILogger logger, string jobId);
 
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Warning, Message = "Job {JobId} skipped: CodePipeline's answer to {Operation} has no {Member}; the job is left to CodePipeline, which hands it out again or times it out")]
+    public static partial void IncompleteJob(ILogger logger, string jobId, string operation, string member);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Job {JobId} started (pipeline {Pipeline}, stage {Stage}, action {Action}, continuation {IsContinuation})")]
     public static partial void JobStarted(ILogger logger, string jobId, string? pipeline, string? stage, string? action, bool isContinuation);
 

@@ -16,25 +16,25 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
         try
         {
             // This task's own flow: the job's span becomes current here, and the client's calls its children.
-            job.Start(state.ActionType, polled.JobId, polled.ClientId);
+            job.Start(state.ActionType, polled.JobId, polled.ClientId, source.IsCustom);
 
             // The budget counts from the poll: time spent waiting for a thread is the job's too.
             var remaining = state.HandlerBudget - time.GetElapsedTime(receivedAt);
             using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time);
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, state.JobsCancellation.Token);
             var claim = await source.ClaimAsync(polled, job, cancellation.Token).ConfigureAwait(false);
-            if (claim?.Details is not { } details)
+            if (claim?.Data is not { } data)
             {
                 return;
             }
 
             var claimedAt = time.GetUtcNow() - time.GetElapsedTime(receivedAt);
-            var context = new JobContext(claim.ClientId, details, (_, ct) => source.RenewAsync(claim, ct), time, state.Options.CredentialsRefreshAge, time.GetTimestamp(), claimedAt, claimedAt + state.HandlerBudget);
+            var context = new JobContext(claim.JobId, claim.ClientId, source.IsCustom, data, (_, ct) => source.RenewAsync(claim, ct), time, state.Options.CredentialsRefreshAge, time.GetTimestamp(), claimedAt, claimedAt + state.HandlerBudget);
             await WriteJournalAsync(claim, context).ConfigureAwait(false);
             state.Diagnostics.JobStarted(context);
 
             var run = await handlers.RunAsync(context, claim.ClientToken, deadline, job, cancellation.Token).ConfigureAwait(false);
-            var result = await reporter.ReportAsync(claim, run.Outcome, details.Data.PipelineContext, receivedAt, job).ConfigureAwait(false);
+            var result = await reporter.ReportAsync(claim, run.Outcome, data.PipelineContext, receivedAt, job).ConfigureAwait(false);
             if (result != ReportResult.Failed)
             {
                 await DeleteJournalAsync(claim.JobId).ConfigureAwait(false);
