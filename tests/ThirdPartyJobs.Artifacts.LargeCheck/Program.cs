@@ -18,15 +18,15 @@ var report = new List<string>();
 try
 {
     await using var server = await LocalS3Server.StartAsync([Bucket]);
-    var job = new JobDetails("large-job", "nonce", new JobData(
-        null,
-        new ActionConfiguration([]),
-        null,
-        [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
-        [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
-        new SessionCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, "token"),
-        null,
-        new EncryptionKey("arn:aws:kms:us-east-1:111122223333:key/large-check", EncryptionKeyType.KMS)));
+    // Built with the model factory (the records' constructors are internal).
+    var made = ThirdPartyJobsModelFactory.JobDetails(
+        id: "large-job",
+        nonce: "nonce",
+        inputArtifacts: [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
+        outputArtifacts: [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
+        artifactCredentials: ThirdPartyJobsModelFactory.SessionCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, "token"),
+        encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey("arn:aws:kms:us-east-1:111122223333:key/large-check", EncryptionKeyType.KMS));
+    var job = made with { Data = made.Data! with { ActionTypeId = null, PipelineContext = null } };
     var options = new ArtifactOptions { ServiceUrl = server.ServiceUrl, Region = "us-east-1", TempDirectory = work, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest };
     using var artifacts = new JobArtifactsFactory(options).Create(job);
     Console.WriteLine($"Artifact size {sizeMib} MiB; part size {options.PartSize / 1024 / 1024} MiB x {options.UploadConcurrency} in flight; s3rver at {server.ServiceUrl}");
@@ -99,7 +99,7 @@ async Task<string> Measure(string phase, long bytes, Func<Task<string>> action)
 }
 
 static Artifact Artifact(string name, string key) =>
-    new(name, null, new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation(Bucket, key)));
+    ThirdPartyJobsModelFactory.Artifact(name, bucketName: Bucket, objectKey: key);
 
 static Dictionary<string, string> GenerateDirectory(string directory, long total)
 {

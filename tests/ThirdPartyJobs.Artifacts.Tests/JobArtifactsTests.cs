@@ -73,7 +73,7 @@ public sealed class JobArtifactsTests
     public void An_artifact_without_an_S3_location_is_an_ArtifactException()
     {
         var job = TestJobs.Job();
-        job = job with { Data = job.Data with { InputArtifacts = [new Artifact("Source", null, null)] } };
+        job = job with { Data = job.Data! with { InputArtifacts = [ThirdPartyJobsModelFactory.Artifact("Source") with { Revision = null, Location = null }] } };
         using var artifacts = new JobArtifactsFactory(Local).Create(job);
 
         var error = Assert.ThrowsAsync<ArtifactException>(() => artifacts.OpenInputAsync("Source"));
@@ -84,7 +84,7 @@ public sealed class JobArtifactsTests
     [Test]
     public void An_encryption_key_type_the_library_does_not_know_is_refused_before_uploading()
     {
-        var job = TestJobs.Job(outputs: ["Build"], encryptionKey: new EncryptionKey("key", EncryptionKeyType.FromValue("QUANTUM")));
+        var job = TestJobs.Job(outputs: ["Build"], encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey("key", EncryptionKeyType.FromValue("QUANTUM")));
         using var artifacts = new JobArtifactsFactory(Local).Create(job);
 
         var error = Assert.ThrowsAsync<ArtifactException>(() => artifacts.UploadOutputAsync("Build", new MemoryStream([1])));

@@ -31,28 +31,28 @@ public sealed record JobData
     }
 
     /// <summary>The job's action type.</summary>
-    public ActionTypeId? ActionTypeId { get; internal init; }
+    public ActionTypeId? ActionTypeId { get; init; }
 
     /// <summary>The action's configuration (values are secret; see <see cref="ActionConfiguration"/>). Empty when CodePipeline sends none.</summary>
-    public ActionConfiguration Configuration { get; internal init; }
+    public ActionConfiguration Configuration { get; init; }
 
     /// <summary>The pipeline, stage and action the job belongs to.</summary>
-    public PipelineContext? PipelineContext { get; internal init; }
+    public PipelineContext? PipelineContext { get; init; }
 
     /// <summary>The artifacts the action consumes (read-only; empty when none).</summary>
-    public IReadOnlyList<Artifact> InputArtifacts { get; internal init; }
+    public IReadOnlyList<Artifact> InputArtifacts { get; init; }
 
     /// <summary>The artifacts the action must produce (read-only; empty when none).</summary>
-    public IReadOnlyList<Artifact> OutputArtifacts { get; internal init; }
+    public IReadOnlyList<Artifact> OutputArtifacts { get; init; }
 
     /// <summary>Temporary credentials for the artifacts (secret; see <see cref="SessionCredentials"/>).</summary>
-    public SessionCredentials? ArtifactCredentials { get; internal init; }
+    public SessionCredentials? ArtifactCredentials { get; init; }
 
     /// <summary>Set when the job continues earlier work that reported a continuation token.</summary>
-    public string? ContinuationToken { get; internal init; }
+    public string? ContinuationToken { get; init; }
 
     /// <summary>The artifact store's KMS key, when it has one.</summary>
-    public EncryptionKey? EncryptionKey { get; internal init; }
+    public EncryptionKey? EncryptionKey { get; init; }
 
     /// <summary>Value equality, with the artifact lists compared element by element.</summary>
     /// <param name="other">The other job data.</param>

@@ -16,11 +16,11 @@ public sealed record JobDetails
     }
 
     /// <summary>The job's id; null when the service sent none.</summary>
-    public string? Id { get; internal init; }
+    public string? Id { get; init; }
 
     /// <summary>The nonce to acknowledge the job with, exactly as sent (also when blank); a different nonce means another worker owns the job. Null when the service sent none.</summary>
-    public string? Nonce { get; internal init; }
+    public string? Nonce { get; init; }
 
     /// <summary>The job's data; null when the service sent none.</summary>
-    public JobData? Data { get; internal init; }
+    public JobData? Data { get; init; }
 }

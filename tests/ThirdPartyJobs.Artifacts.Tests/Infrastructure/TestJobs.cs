@@ -12,7 +12,7 @@ public static class TestJobs
 
     public const string CanaryToken = "canary-token-0c6d2b9e4f1a7c3e-FwoGZXIvYXdzE";
 
-    public static SessionCredentials ValidCredentials(string token = CanaryToken) => new(LocalS3Server.AccessKeyId, CanarySecret, token);
+    public static SessionCredentials ValidCredentials(string token = CanaryToken) => ThirdPartyJobsModelFactory.SessionCredentials(LocalS3Server.AccessKeyId, CanarySecret, token);
 
     public static JobDetails Job(
         IEnumerable<string>? inputs = null,
@@ -23,20 +23,18 @@ public static class TestJobs
         string bucket = Bucket)
     {
         prefix ??= "pipeline/" + Guid.NewGuid().ToString("N")[..12];
-        var data = new JobData(
-            ActionTypeId: null,
-            Configuration: new ActionConfiguration(new Dictionary<string, string>()),
-            PipelineContext: null,
-            InputArtifacts: (inputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
-            OutputArtifacts: (outputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
-            ArtifactCredentials: credentials ?? ValidCredentials(),
-            ContinuationToken: null,
-            EncryptionKey: encryptionKey);
-        return new JobDetails("job-" + Guid.NewGuid().ToString("N")[..8], "nonce-1", data);
+        // Built with the model factory (the records' constructors are internal); what a bare job lacks is removed with "with".
+        var details = ThirdPartyJobsModelFactory.JobDetails(
+            id: "job-" + Guid.NewGuid().ToString("N")[..8],
+            nonce: "nonce-1",
+            inputArtifacts: (inputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
+            outputArtifacts: (outputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
+            artifactCredentials: credentials ?? ValidCredentials());
+        return details with { Data = details.Data! with { ActionTypeId = null, PipelineContext = null, EncryptionKey = encryptionKey } };
     }
 
     public static Artifact Artifact(string name, string bucket, string key) =>
-        new(name, "rev-1", new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation(bucket, key)));
+        ThirdPartyJobsModelFactory.Artifact(name, "rev-1", bucket, key);
 
     public static string KeyOf(JobDetails job, string name) =>
         job.Data.InputArtifacts.Concat(job.Data.OutputArtifacts).First(artifact => artifact.Name == name).Location!.S3Location!.ObjectKey;

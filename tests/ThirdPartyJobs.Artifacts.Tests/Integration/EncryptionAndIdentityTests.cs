@@ -10,7 +10,7 @@ public sealed class EncryptionAndIdentityTests : S3IntegrationTest
     [Test]
     public async Task Upload_carries_aws_kms_and_the_jobs_key_id()
     {
-        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: new EncryptionKey(KeyArn, EncryptionKeyType.KMS));
+        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey(KeyArn, EncryptionKeyType.KMS));
         using var artifacts = Factory().Create(job);
 
         await artifacts.UploadOutputAsync("Out", new MemoryStream(RandomBytes(1000)));
@@ -43,7 +43,7 @@ public sealed class EncryptionAndIdentityTests : S3IntegrationTest
     [Test]
     public async Task Multipart_upload_asks_for_SSE_KMS_when_it_is_created()
     {
-        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: new EncryptionKey(KeyArn, EncryptionKeyType.KMS));
+        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey(KeyArn, EncryptionKeyType.KMS));
         using var artifacts = Factory(options => options.PartSize = ArtifactOptions.MinimumPartSize).Create(job);
 
         await artifacts.UploadOutputAsync("Out", new MemoryStream(RandomBytes(ArtifactOptions.MinimumPartSize + 10)));
@@ -61,7 +61,7 @@ public sealed class EncryptionAndIdentityTests : S3IntegrationTest
     {
         var source = NewDirectory();
         await File.WriteAllTextAsync(Path.Combine(source, "a.txt"), "a");
-        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: new EncryptionKey(KeyArn, EncryptionKeyType.KMS));
+        var job = TestJobs.Job(outputs: ["Out"], encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey(KeyArn, EncryptionKeyType.KMS));
         using var artifacts = Factory().Create(job);
 
         await artifacts.UploadOutputAsync("Out", source);

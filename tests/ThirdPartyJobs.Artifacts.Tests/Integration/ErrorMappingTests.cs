@@ -13,7 +13,7 @@ public sealed class ErrorMappingTests : S3IntegrationTest
     [Test]
     public async Task An_access_key_the_server_does_not_know_is_ArtifactAccessDeniedException()
     {
-        var job = TestJobs.Job(inputs: ["In"], credentials: new SessionCredentials("ASIAWRONGKEY0000CANARY", TestJobs.CanarySecret, TestJobs.CanaryToken));
+        var job = TestJobs.Job(inputs: ["In"], credentials: ThirdPartyJobsModelFactory.SessionCredentials("ASIAWRONGKEY0000CANARY", TestJobs.CanarySecret, TestJobs.CanaryToken));
         await SeedAsync(TestJobs.KeyOf(job, "In"), [1, 2, 3]);
         using var artifacts = Factory().Create(job);
 

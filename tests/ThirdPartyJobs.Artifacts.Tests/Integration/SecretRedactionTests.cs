@@ -29,7 +29,7 @@ public sealed class SecretRedactionTests : S3IntegrationTest
             Proxy.Reset();
         }
 
-        var wrongKey = TestJobs.Job(inputs: ["In"], credentials: new SessionCredentials(CanaryKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken));
+        var wrongKey = TestJobs.Job(inputs: ["In"], credentials: ThirdPartyJobsModelFactory.SessionCredentials(CanaryKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken));
         using (var artifacts = Factory().Create(wrongKey))
         {
             errors.Add(Assert.CatchAsync(() => artifacts.DownloadInputAsync("In", NewDirectory()))!);

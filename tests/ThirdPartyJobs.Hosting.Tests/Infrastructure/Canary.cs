@@ -14,8 +14,8 @@ internal static class Canary
 
     public static SessionCredentials Credentials(int generation = 0) =>
         generation == 0
-            ? new SessionCredentials(AccessKeyId, SecretAccessKey, SessionToken)
-            : new SessionCredentials(AccessKeyId + generation, SecretAccessKey + generation, SessionToken + generation);
+            ? ThirdPartyJobsModelFactory.SessionCredentials(AccessKeyId, SecretAccessKey, SessionToken)
+            : ThirdPartyJobsModelFactory.SessionCredentials(AccessKeyId + generation, SecretAccessKey + generation, SessionToken + generation);
 
     public static IEnumerable<string> FoundIn(string text) => All.Where(secret => text.Contains(secret, StringComparison.Ordinal));
 }

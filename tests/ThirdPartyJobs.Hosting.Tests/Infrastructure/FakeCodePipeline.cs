@@ -77,7 +77,7 @@ internal sealed class FakeCodePipeline
     {
         jobId ??= "job-" + Interlocked.Increment(ref _nextJob);
         _details[jobId] = Details(jobId, continuationToken);
-        _pending.Enqueue(new ThirdPartyJob(clientId, jobId));
+        _pending.Enqueue(ThirdPartyJobsModelFactory.ThirdPartyJob(clientId, jobId));
         return jobId;
     }
 
@@ -92,18 +92,21 @@ internal sealed class FakeCodePipeline
     /// <summary>Replaces the details GetJobDetails returns for a job (e.g. fresh credentials).</summary>
     public void SetDetails(string jobId, JobDetails details) => _details[jobId] = details;
 
-    public static JobDetails Details(string jobId, string? continuationToken = null, SessionCredentials? credentials = null) => new(
-        jobId,
-        "nonce-" + jobId,
-        new JobData(
-            WorkerHarness.ActionType,
-            new ActionConfiguration([new("ApiKey", Canary.ConfigurationValue), new("Project", Canary.ConfigurationValue + "-project")]),
-            new PipelineContext("pipeline-a", "stage-b", "action-c", "execution-d", null, null),
-            [new Artifact("source", "rev-1", null)],
-            [new Artifact("output", null, null)],
-            credentials ?? Canary.Credentials(),
-            continuationToken,
-            null));
+    // Built with the model factory (the records' constructors are internal); members the fake leaves out are removed with "with".
+    public static JobDetails Details(string jobId, string? continuationToken = null, SessionCredentials? credentials = null)
+    {
+        var details = ThirdPartyJobsModelFactory.JobDetails(
+            id: jobId,
+            nonce: "nonce-" + jobId,
+            actionTypeId: WorkerHarness.ActionType,
+            configuration: [new("ApiKey", Canary.ConfigurationValue), new("Project", Canary.ConfigurationValue + "-project")],
+            pipelineContext: ThirdPartyJobsModelFactory.PipelineContext("pipeline-a", "stage-b", "action-c", "execution-d"),
+            inputArtifacts: [ThirdPartyJobsModelFactory.Artifact("source", "rev-1")],
+            outputArtifacts: [ThirdPartyJobsModelFactory.Artifact("output")],
+            artifactCredentials: credentials ?? Canary.Credentials(),
+            continuationToken: continuationToken);
+        return details with { Data = details.Data! with { EncryptionKey = null } };
+    }
 
     public void RecordSuccess(string jobId, string token, CurrentRevision? revision, string? continuation, ExecutionDetails? details) =>
         _reports.Enqueue(new Report(jobId, token, continuation is null ? JobOutcomeKind.Succeeded : JobOutcomeKind.ContinueLater, revision, continuation, details, null, _time.GetUtcNow()));
