@@ -98,9 +98,7 @@ public static class ThirdPartyJobsHostingModelFactory
             var credentials = await refreshCredentials(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The refreshCredentials function returned no credentials.");
 
-            // The data's records have internal constructors: rebuild it through the public factory.
-            var configuration = current.Configuration.Keys.Select(key => KeyValuePair.Create(key, current.Configuration.GetSecretValue(key)));
-            return ThirdPartyJobsModelFactory.JobData(current.ActionTypeId, configuration, current.PipelineContext, current.InputArtifacts, current.OutputArtifacts, credentials, current.ContinuationToken, current.EncryptionKey);
+            return current with { ArtifactCredentials = credentials };
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class JobArtifactsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(artifacts.GetInput("Config"), Is.SameAs(job.Data.InputArtifacts[1]));
+            Assert.That(artifacts.GetInput("Config"), Is.SameAs(job.Data!.InputArtifacts[1]));
             Assert.That(artifacts.GetOutput("Build"), Is.SameAs(job.Data.OutputArtifacts[0]));
             Assert.That(artifacts.Inputs, Has.Count.EqualTo(2));
             Assert.That(artifacts.JobId, Is.EqualTo(job.Id));
@@ -62,7 +62,7 @@ public sealed class JobArtifactsTests
     public void A_job_without_credentials_cannot_reach_its_artifacts()
     {
         var job = TestJobs.Job(inputs: ["Source"]);
-        job = job with { Data = job.Data with { ArtifactCredentials = null } };
+        job = job with { Data = job.Data! with { ArtifactCredentials = null } };
 
         var error = Assert.Throws<ArgumentException>(() => new JobArtifactsFactory(Local).Create(job));
 

@@ -15,9 +15,14 @@ public class ArtifactCredentialsExpiredException : ArtifactException
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The failed call's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ArtifactCredentialsExpiredException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public ArtifactCredentialsExpiredException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    // The failed call's facts (operation, S3 error code, request id, status, job id): set by the library only.
+    internal ArtifactCredentialsExpiredException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

@@ -9,9 +9,14 @@ public class ArtifactException : ThirdPartyJobException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The failed call's details (operation, S3 error code, request id, status, job id).</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ArtifactException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public ArtifactException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    // The failed call's facts (operation, S3 error code, request id, status, job id): set by the library only.
+    internal ArtifactException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }
@@ -24,10 +29,4 @@ public class ArtifactException : ThirdPartyJobException
 
     /// <summary>The artifact's object key, when known.</summary>
     public string? ObjectKey { get; init; }
-
-    internal ArtifactException WithAttempts(int attempts)
-    {
-        Attempts = Math.Max(1, attempts);
-        return this;
-    }
 }

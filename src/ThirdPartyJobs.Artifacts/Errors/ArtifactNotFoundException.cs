@@ -5,9 +5,14 @@ public class ArtifactNotFoundException : ArtifactException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="details">The failed call's details.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ArtifactNotFoundException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+    public ArtifactNotFoundException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    // The failed call's facts (operation, S3 error code, request id, status, job id): set by the library only.
+    internal ArtifactNotFoundException(string message, ServiceErrorDetails details, Exception? innerException = null)
         : base(message, details, innerException)
     {
     }

@@ -106,8 +106,8 @@ internal sealed class S3ArtifactReadStream : Stream
                 {
                     throw new ArtifactStoreUnavailableException(
                         $"The download of the {_target.Describe()} kept failing at byte {_position} of {_length}: {error.Message}",
-                        new ServiceErrorDetails("S3:GetObject", JobId: _executor.JobId),
-                        error) { ArtifactName = _target.Name, BucketName = _target.BucketName, ObjectKey = _target.ObjectKey }.WithAttempts(_attempts);
+                        new ServiceErrorDetails("S3:GetObject", JobId: _executor.JobId, Attempts: _attempts),
+                        error) { ArtifactName = _target.Name, BucketName = _target.BucketName, ObjectKey = _target.ObjectKey };
                 }
 
                 _attempts++;

@@ -25,21 +25,21 @@ internal static class S3ErrorMapper
     {
         var mapped = error switch
         {
-            S3ServiceFailure service => FromService(service, operation, target, jobId, credentialsRefreshed),
+            S3ServiceFailure service => FromService(service, operation, target, jobId, attempts, credentialsRefreshed),
             AmazonServiceException service when S3ServiceFailure.IsServiceAnswer(service) =>
-                FromService(S3ServiceFailure.From(service, secrets), operation, target, jobId, credentialsRefreshed),
+                FromService(S3ServiceFailure.From(service, secrets), operation, target, jobId, attempts, credentialsRefreshed),
             TimeoutRejectedException timeout => new ArtifactStoreUnavailableException(
                 $"S3 did not answer {operation} for the {target.Describe()} within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s.",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+                new ServiceErrorDetails(Operation(operation), JobId: jobId, Attempts: attempts)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
             _ when S3ErrorClassifier.IsNetworkFailure(error) || error is OperationCanceledException => new ArtifactStoreUnavailableException(
                 $"S3 could not be reached for {operation} of the {target.Describe()}: {Scrub(NetworkMessage(error), secrets)}",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId),
+                new ServiceErrorDetails(Operation(operation), JobId: jobId, Attempts: attempts),
                 NetworkInner(error)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
             _ => new ArtifactException(
                 $"{operation} of the {target.Describe()} failed in the AWS SDK: {Scrub(error.Message, secrets)}",
-                new ServiceErrorDetails(Operation(operation), JobId: jobId)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
+                new ServiceErrorDetails(Operation(operation), JobId: jobId, Attempts: attempts)) { ArtifactName = target.Name, BucketName = target.BucketName, ObjectKey = target.ObjectKey },
         };
-        return mapped.WithAttempts(attempts);
+        return mapped;
     }
 
     public static string? Scrub(string? text, IReadOnlyList<string> secrets)
@@ -60,9 +60,9 @@ internal static class S3ErrorMapper
         return text;
     }
 
-    private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactTarget target, string jobId, bool credentialsRefreshed)
+    private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactTarget target, string jobId, int attempts, bool credentialsRefreshed)
     {
-        var details = new ServiceErrorDetails(Operation(operation), error.ErrorCode, error.RequestId, error.StatusCode, jobId);
+        var details = new ServiceErrorDetails(Operation(operation), error.ErrorCode, error.RequestId, error.StatusCode, jobId, Attempts: attempts);
         var s3Said = string.IsNullOrWhiteSpace(error.Message) ? string.Empty : $" S3 said: {error.Message}";
         var status = error.StatusCode is { } code ? "HTTP " + (int)code : "no status";
         var what = target.Describe();
