@@ -129,6 +129,40 @@ public sealed class CustomActionWorkerTests
         });
     }
 
+    [Test]
+    public async Task A_hung_custom_handler_is_reported_failed_at_the_deadline_and_a_second_one_at_shutdown()
+    {
+        var custom = _emulator.RegisterActionType("Build", "Custom", "HungBuilder", "1");
+        var first = _emulator.CreateJob(custom);
+        var never = new TaskCompletionSource<JobOutcome>();
+
+        // The handler ignores its token: the worker must report without it.
+        await using var worker = await EmulatorWorker.StartAsync(
+            _emulator,
+            custom,
+            options =>
+            {
+                options.JobTimeout = TimeSpan.FromMinutes(1);
+                options.TimeoutSafetyMargin = TimeSpan.FromSeconds(10);
+                options.ShutdownGracePeriod = TimeSpan.FromSeconds(1);
+            },
+            handler => handler.OnHandle = (_, _) => never.Task);
+
+        await worker.RunUntilAsync(() => _emulator.Results.Count == 1, "the deadline failure is reported");
+        var second = _emulator.CreateJob(custom);
+        await worker.RunUntilAsync(() => worker.Handler.Started == 2, "the second job runs");
+        await worker.StopAsync();
+
+        var results = _emulator.Results.ToDictionary(r => r.JobId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results[first].Succeeded, Is.False);
+            Assert.That(worker.Logs.WithEventId(2034).Select(e => e.Value("JobId")), Has.Member(first));
+            Assert.That(results.ContainsKey(second) && !results[second].Succeeded, Is.True, "reported at shutdown although its handler never ends");
+            Assert.That(_emulator.Jobs, Has.None.Matches<JobSnapshot>(j => j.State == EmulatedJobState.InProgress), "no job abandoned");
+        });
+    }
+
     /// <summary>The calls that concern one job, in order: the poll that handed it out, then every call naming its id.</summary>
     private static List<CodePipelineOperation> CallsFor(IReadOnlyList<RecordedRequest> requests, string jobId, CodePipelineOperation poll)
     {
