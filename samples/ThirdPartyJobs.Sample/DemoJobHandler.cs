@@ -27,7 +27,9 @@ internal sealed class DemoJobHandler(IJobArtifactsFactory? artifactsFactory = nu
 
         if (artifactsFactory is null || !ArtifactBuild.Applies(context))
         {
-            return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project}.", PercentComplete: 100));
+            // Output variables are a custom action's (downstream actions read #{Namespace.BuildId}); a third-party action has none.
+            var variables = context.IsCustomAction ? new Dictionary<string, string> { ["BuildId"] = $"{project}-{context.JobId[..8]}" } : null;
+            return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project}.", PercentComplete: 100), outputVariables: variables);
         }
 
         // The job's own credentials, renewed through the worker when they get old.

@@ -3,11 +3,17 @@ namespace ThirdPartyJobs.Sample;
 /// <summary>Prints a job as a tree. Secrets stay redacted: only keys, key prefixes and *** are shown.</summary>
 internal static class JobTreePrinter
 {
-    public static void Print(JobDetails job, TextWriter output)
+    public static void Print(JobDetails? job, TextWriter output)
     {
-        var data = job.Data;
+        // The client returns what CodePipeline sent: members it left out are null.
+        if (job?.Data is not { } data)
+        {
+            output.WriteLine("CodePipeline sent no job details.");
+            return;
+        }
+
         output.WriteLine($"Job {job.Id}");
-        Line(output, "Nonce", job.Nonce);
+        Line(output, "Nonce", job.Nonce ?? "(none)");
         Line(output, "Action type", data.ActionTypeId is { } type ? $"{type.Category} / {type.Owner} / {type.Provider} / v{type.Version}" : "(none)");
         if (data.PipelineContext is { } context)
         {

@@ -28,7 +28,7 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
 
     public string DemoJobId { get; }
 
-    public ActionTypeId ActionTypeId => new(ActionType.Category, ActionType.Owner, ActionType.Provider, ActionType.Version);
+    public ActionTypeId ActionTypeId => new(ActionCategory.FromValue(ActionType.Category), ActionOwner.FromValue(ActionType.Owner), ActionType.Provider, ActionType.Version);
 
     /// <summary>
     /// AWS settings that point the client at the local endpoint, signed with its test keys. Everything is explicit, so

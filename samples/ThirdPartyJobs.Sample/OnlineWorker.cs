@@ -23,8 +23,8 @@ internal static class OnlineWorker
     {
         var section = builder.Configuration.GetSection("Worker");
         var actionTypeId = new ActionTypeId(
-            section["Category"] ?? "Build",
-            section["Owner"] ?? "ThirdParty",
+            ActionCategory.FromValue(section["Category"] ?? "Build"),
+            ActionOwner.FromValue(section["Owner"] ?? "ThirdParty"),
             section["Provider"]!,
             section["Version"] ?? "1");
         builder.Services.AddThirdPartyJobArtifacts(builder.Configuration);

@@ -9,11 +9,14 @@ namespace ThirdPartyJobs.Sample;
 /// <summary>
 /// Runs the hosted job worker offline on three demo jobs and prints each job's path through the lifecycle. With the
 /// local S3 server the succeeding job has real artifacts: its handler downloads the input, builds, uploads the
-/// output, and the demo prints what moved and reads the output back from the server.
+/// output, and the demo prints what moved and reads the output back from the server. Beside them, the same handler
+/// serves a custom action (owner <c>Custom</c>, no client token) in a second worker of the same host: its job sets an
+/// output variable for downstream actions.
 /// </summary>
 internal static class WorkerDemo
 {
     private const string WorkerName = "demo";
+    private const string CustomWorkerName = "demo-custom";
 
     public static async Task<int> RunAsync(OfflineCodePipeline offline, TextWriter output, CancellationToken cancellationToken)
     {
@@ -39,8 +42,19 @@ internal static class WorkerDemo
                 });
             },
             scenario => scenario);
+
+        // The same demo as a custom action: what a team runs in its own account before publishing a third-party action.
+        var custom = emulator.RegisterActionType("Build", "Custom", offline.ActionType.Provider, offline.ActionType.Version);
+        var customJobId = emulator.CreateJob(custom, new JobSpec
+        {
+            Configuration = new Dictionary<string, string> { ["ProjectName"] = "demo-custom", ["Scenario"] = "succeed" },
+            PipelineName = "demo-pipeline",
+            StageName = "Build",
+            ActionName = "DemoCustomBuild",
+        });
+        seeded[customJobId] = "custom action: succeed";
         output.WriteLine();
-        output.WriteLine($"Worker demo: {seeded.Count} jobs seeded ({string.Join(", ", scenarios)}); running the hosted job worker.");
+        output.WriteLine($"Worker demo: {seeded.Count} jobs seeded ({string.Join(", ", seeded.Values)}); running the hosted job worker.");
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -58,6 +72,14 @@ internal static class WorkerDemo
             options.ActionTypeId = offline.ActionTypeId;
             options.ClientTokens[offline.ActionType.ClientId] = offline.ActionType.ClientToken;
             options.MaxConcurrency = 4;
+            options.MinPollInterval = TimeSpan.FromMilliseconds(50);
+            options.MaxPollInterval = TimeSpan.FromMilliseconds(200);
+        });
+
+        // One setting differs for a custom action: the owner in ActionTypeId. No client token is needed.
+        builder.Services.AddThirdPartyJobWorker<DemoJobHandler>(CustomWorkerName, options =>
+        {
+            options.ActionTypeId = offline.ActionTypeId with { Owner = ActionOwner.Custom };
             options.MinPollInterval = TimeSpan.FromMilliseconds(50);
             options.MaxPollInterval = TimeSpan.FromMilliseconds(200);
         });
@@ -154,6 +176,11 @@ internal static class WorkerDemo
         };
         steps.Add(ending);
         output.WriteLine($"{indent}job {jobId} {label}: {string.Join(" → ", steps)}");
+        if (result?.OutputVariables is { Count: > 0 } variables)
+        {
+            output.WriteLine($"{indent}  output variables: {string.Join(", ", variables.Select(pair => $"{pair.Key} = {pair.Value}"))}");
+        }
+
         if (result?.FollowUpJobId is { } followUp)
         {
             PrintPath(emulator, followUp, $"(follow-up of {jobId[..8]}…, continuation \"{result.ContinuationToken}\")", indent + "  ", output);

@@ -12,9 +12,9 @@ static class JobFetcher
         using var host = builder.Build();
 
         var client = host.Services.GetRequiredService<IThirdPartyJobClient>();
-        JobDetails job = await client.GetJobDetailsAsync(jobId, clientToken, cancellationToken);
+        JobDetails? job = await client.GetJobDetailsAsync(jobId, clientToken, cancellationToken);
         Console.WriteLine(job); // secrets redacted
-        string apiKey = job.Data.Configuration.GetSecretValue("ApiKey"); // explicit access to a secret
+        string? apiKey = job?.Data?.Configuration.GetSecretValue("ApiKey"); // explicit access to a secret
     }
 }
 #endregion

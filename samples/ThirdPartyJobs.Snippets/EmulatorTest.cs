@@ -29,7 +29,7 @@ public sealed class BuildWorkerTests
         builder.Services.AddThirdPartyJobWorker<BuildHandler>("build", options =>
         {
             // The worker polls for the emulator's action type and answers with its client token.
-            options.ActionTypeId = new ActionTypeId(actionType.Category, actionType.Owner, actionType.Provider, actionType.Version);
+            options.ActionTypeId = new ActionTypeId(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
             options.ClientTokens[actionType.ClientId] = actionType.ClientToken;
             options.MinPollInterval = TimeSpan.FromMilliseconds(50);
         });

@@ -8,7 +8,7 @@ static class Claiming
     {
         try
         {
-            var status = await client.AcknowledgeJobAsync(job.Id, job.Nonce, clientToken, cancellationToken);
+            var status = await client.AcknowledgeJobAsync(job.Id!, job.Nonce!, clientToken, cancellationToken);
             return status == JobStatus.InProgress;
         }
         catch (InvalidNonceException)

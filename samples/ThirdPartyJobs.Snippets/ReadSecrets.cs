@@ -6,8 +6,8 @@ static class Secrets
 {
     public static void Use(JobDetails job)
     {
-        Console.WriteLine(job.Data.Configuration);       // ActionConfiguration { ApiKey = *** }
-        Console.WriteLine(job.Data.ArtifactCredentials); // only the access key's 4-character prefix
+        Console.WriteLine(job.Data!.Configuration);       // ActionConfiguration { ApiKey = *** }
+        Console.WriteLine(job.Data.ArtifactCredentials);  // only the access key's 4-character prefix
 
         // Secrets only on explicit access:
         string apiKey = job.Data.Configuration.GetSecretValue("ApiKey");

@@ -12,69 +12,64 @@ namespace ThirdPartyJobs.Hosting;
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The SemaphoreSlim never allocates a wait handle (only WaitAsync is used), so there is nothing to dispose.")]
 public sealed class JobContext : IRunningJob
 {
-    // Fetches the job's details again (the worker: from CodePipeline, with the job's client token).
-    private readonly Func<JobDetails, CancellationToken, Task<JobDetails>>? _fetchDetails;
+    // Fetches the job's data again (the worker: from CodePipeline, with the job's client token for third-party jobs).
+    private readonly Func<JobData, CancellationToken, Task<JobData>>? _fetchData;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _credentialsRefreshAge;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
-    private JobDetails _details;
-    private long _detailsFetchedAt;
+    private JobData _data;
+    private long _dataFetchedAt;
 
-    internal JobContext(
-        string clientId,
-        JobDetails details,
-        string clientToken,
-        IThirdPartyJobClient client,
-        TimeProvider timeProvider,
-        TimeSpan credentialsRefreshAge,
-        long detailsFetchedAt,
-        DateTimeOffset claimedAt,
-        DateTimeOffset deadline)
-        : this(clientId, details, (current, cancellationToken) => client.GetJobDetailsAsync(current.Id, clientToken, cancellationToken), timeProvider, credentialsRefreshAge, detailsFetchedAt, claimedAt, deadline)
-    {
-    }
-
-    /// <summary>Creates a context whose details are fetched again by <paramref name="fetchDetails"/>.</summary>
-    /// <param name="clientId">The job's client id.</param>
-    /// <param name="details">The job's details as fetched at <paramref name="detailsFetchedAt"/>.</param>
-    /// <param name="fetchDetails">Fetches the details again, given the current ones; null: never refresh.</param>
-    /// <param name="timeProvider">Measures the details' age.</param>
-    /// <param name="credentialsRefreshAge">Details at least this old are fetched again before credentials are handed out.</param>
-    /// <param name="detailsFetchedAt">When <paramref name="details"/> were fetched (a <paramref name="timeProvider"/> timestamp).</param>
+    /// <summary>Creates a context whose data is fetched again by <paramref name="fetchData"/>.</summary>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="owner">Who the job belongs to: a third-party job's client id, or a custom job's account id.</param>
+    /// <param name="isCustom">Whether the job is a custom action's (<paramref name="owner"/> is then the account id).</param>
+    /// <param name="data">The job's data as fetched at <paramref name="dataFetchedAt"/>.</param>
+    /// <param name="fetchData">Fetches the data again, given the current data; null: never refresh.</param>
+    /// <param name="timeProvider">Measures the data's age.</param>
+    /// <param name="credentialsRefreshAge">Data at least this old is fetched again before credentials are handed out.</param>
+    /// <param name="dataFetchedAt">When <paramref name="data"/> was fetched (a <paramref name="timeProvider"/> timestamp).</param>
     /// <param name="claimedAt">When the job was received.</param>
     /// <param name="deadline">When the handler's token fires.</param>
     internal JobContext(
-        string clientId,
-        JobDetails details,
-        Func<JobDetails, CancellationToken, Task<JobDetails>>? fetchDetails,
+        string jobId,
+        string owner,
+        bool isCustom,
+        JobData data,
+        Func<JobData, CancellationToken, Task<JobData>>? fetchData,
         TimeProvider timeProvider,
         TimeSpan credentialsRefreshAge,
-        long detailsFetchedAt,
+        long dataFetchedAt,
         DateTimeOffset claimedAt,
         DateTimeOffset deadline)
     {
-        ClientId = clientId;
-        _details = details;
-        _fetchDetails = fetchDetails;
+        JobId = jobId;
+        ClientId = isCustom ? null : owner;
+        AccountId = isCustom ? owner : null;
+        _data = data;
+        _fetchData = fetchData;
         _timeProvider = timeProvider;
         _credentialsRefreshAge = credentialsRefreshAge;
-        _detailsFetchedAt = detailsFetchedAt;
-        ContinuationToken = details.Data.ContinuationToken;
+        _dataFetchedAt = dataFetchedAt;
+        ContinuationToken = data.ContinuationToken;
         ClaimedAt = claimedAt;
         Deadline = deadline;
     }
 
     /// <summary>The job's id.</summary>
-    public string JobId => _details.Id;
+    public string JobId { get; }
 
-    /// <summary>Which of the partner's customers the job belongs to.</summary>
-    public string ClientId { get; }
+    /// <summary>Whether the job is a custom action's (<c>ActionTypeId.Owner</c> <c>Custom</c>): then <see cref="AccountId"/> is set, else <see cref="ClientId"/>.</summary>
+    public bool IsCustomAction => AccountId is not null;
 
-    /// <summary>The job's details as last fetched (refreshed by <see cref="GetArtifactCredentialsAsync"/>).</summary>
-    public JobDetails Details => Volatile.Read(ref _details);
+    /// <summary>For a third-party action's job: which of the partner's customers it belongs to; null for a custom action's job.</summary>
+    public string? ClientId { get; }
 
-    /// <summary>The job's data: action type, configuration (secret values), pipeline context, artifacts and encryption key.</summary>
-    public JobData Data => Details.Data;
+    /// <summary>For a custom action's job: the AWS account whose pipeline runs it; null for a third-party action's job.</summary>
+    public string? AccountId { get; }
+
+    /// <summary>The job's data: action type, configuration (secret values), pipeline context, artifacts and encryption key; refreshed by <see cref="GetArtifactCredentialsAsync"/>.</summary>
+    public JobData Data => Volatile.Read(ref _data);
 
     /// <summary>The token an earlier job of this action execution reported with <see cref="JobOutcome.ContinueLater"/>; null for a fresh job.</summary>
     public string? ContinuationToken { get; }
@@ -100,18 +95,18 @@ public sealed class JobContext : IRunningJob
     /// <exception cref="ThirdPartyJobException">Refreshing the details failed.</exception>
     public async Task<SessionCredentials> GetArtifactCredentialsAsync(CancellationToken cancellationToken = default)
     {
-        if (_fetchDetails is not null && _timeProvider.GetElapsedTime(Volatile.Read(ref _detailsFetchedAt)) >= _credentialsRefreshAge)
+        if (_fetchData is not null && _timeProvider.GetElapsedTime(Volatile.Read(ref _dataFetchedAt)) >= _credentialsRefreshAge)
         {
             await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 // Another caller may have refreshed while this one waited.
-                if (_timeProvider.GetElapsedTime(_detailsFetchedAt) >= _credentialsRefreshAge)
+                if (_timeProvider.GetElapsedTime(_dataFetchedAt) >= _credentialsRefreshAge)
                 {
                     var fetchedAt = _timeProvider.GetTimestamp();
-                    var details = await _fetchDetails(_details, cancellationToken).ConfigureAwait(false);
-                    Volatile.Write(ref _details, details);
-                    Volatile.Write(ref _detailsFetchedAt, fetchedAt);
+                    var data = await _fetchData(_data, cancellationToken).ConfigureAwait(false);
+                    Volatile.Write(ref _data, data);
+                    Volatile.Write(ref _dataFetchedAt, fetchedAt);
                 }
             }
             finally
@@ -120,15 +115,16 @@ public sealed class JobContext : IRunningJob
             }
         }
 
-        return Details.Data.ArtifactCredentials
+        return Data.ArtifactCredentials
             ?? throw new InvalidOperationException($"CodePipeline sent no artifact credentials for job {JobId}.");
     }
 
-    /// <summary>Describes the job without secrets: <c>JobContext { JobId = …, ClientId = …, Pipeline = …, Stage = …, Action = …, IsContinuation = False }</c>.</summary>
+    /// <summary>Describes the job without secrets: <c>JobContext { JobId = …, ClientId = … (or AccountId = …), Pipeline = …, Stage = …, Action = …, IsContinuation = False }</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString()
     {
         var pipeline = Data.PipelineContext;
-        return $"JobContext {{ JobId = {JobId}, ClientId = {ClientId}, Pipeline = {pipeline?.PipelineName}, Stage = {pipeline?.StageName}, Action = {pipeline?.ActionName}, IsContinuation = {IsContinuation} }}";
+        var owner = IsCustomAction ? "AccountId = " + AccountId : "ClientId = " + ClientId;
+        return $"JobContext {{ JobId = {JobId}, {owner}, Pipeline = {pipeline?.PipelineName}, Stage = {pipeline?.StageName}, Action = {pipeline?.ActionName}, IsContinuation = {IsContinuation} }}";
     }
 }

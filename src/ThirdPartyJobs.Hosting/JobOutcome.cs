@@ -8,8 +8,9 @@ namespace ThirdPartyJobs.Hosting;
 /// </summary>
 public sealed class JobOutcome
 {
-    private JobOutcome(JobOutcomeKind kind, CurrentRevision? currentRevision, ExecutionDetails? executionDetails, string? continuationToken, FailureDetails? failure)
+    private JobOutcome(JobOutcomeKind kind, CurrentRevision? currentRevision, ExecutionDetails? executionDetails, string? continuationToken, FailureDetails? failure, IReadOnlyDictionary<string, string>? outputVariables = null)
     {
+        OutputVariables = outputVariables;
         Kind = kind;
         CurrentRevision = currentRevision;
         ExecutionDetails = executionDetails;
@@ -29,24 +30,38 @@ public sealed class JobOutcome
     /// <summary>For <see cref="JobOutcomeKind.ContinueLater"/>: the token the follow-up job carries in <see cref="JobContext.ContinuationToken"/>.</summary>
     public string? ContinuationToken { get; }
 
+    /// <summary>
+    /// For <see cref="JobOutcomeKind.Succeeded"/>: the output variables for downstream actions
+    /// (custom actions only; null when none were given).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? OutputVariables { get; }
+
     /// <summary>For <see cref="JobOutcomeKind.Failed"/>: the failure to report.</summary>
     public FailureDetails? Failure { get; }
 
     /// <summary>The job is done.</summary>
     /// <param name="currentRevision">The revision the job worked on, if any.</param>
     /// <param name="executionDetails">What the job did, shown to the pipeline's users. No secrets.</param>
+    /// <param name="outputVariables">
+    /// Variables for downstream actions (<c>#{Namespace.Key}</c> in their configuration); keys of
+    /// <c>[A-Za-z0-9@-_]</c>. Custom actions only: a third-party job cannot set them, and the worker
+    /// reports such an outcome as a failure (log event 2036). Not secret: the pipeline's users can
+    /// read them. A job that continues later (<see cref="ContinueLater"/>) sets them in its last job.
+    /// </param>
     /// <returns>The outcome.</returns>
-    /// <exception cref="ArgumentException">A value breaks CodePipeline's limits (lengths, percentage).</exception>
-    public static JobOutcome Succeeded(CurrentRevision? currentRevision = null, ExecutionDetails? executionDetails = null)
+    /// <exception cref="ArgumentException">A value breaks CodePipeline's limits (lengths, percentage, an output variable's key).</exception>
+    public static JobOutcome Succeeded(CurrentRevision? currentRevision = null, ExecutionDetails? executionDetails = null, IReadOnlyDictionary<string, string>? outputVariables = null)
     {
         OutcomeRules.CurrentRevision(currentRevision);
         OutcomeRules.ExecutionDetails(executionDetails);
-        return new(JobOutcomeKind.Succeeded, currentRevision, executionDetails, null, null);
+        return new(JobOutcomeKind.Succeeded, currentRevision, executionDetails, null, null, OutcomeRules.OutputVariables(outputVariables));
     }
 
     /// <summary>
     /// The job is not done: report success with <paramref name="continuationToken"/>, and
     /// CodePipeline issues a follow-up job carrying it (<see cref="JobContext.ContinuationToken"/>).
+    /// There is no way to add output variables here: CodePipeline accepts them only without a
+    /// continuation token, so the last job of the action sets them with <see cref="Succeeded"/>.
     /// </summary>
     /// <param name="continuationToken">Where to resume (1–2048 characters).</param>
     /// <param name="executionDetails">Progress so far (e.g. <see cref="ThirdPartyJobs.ExecutionDetails.PercentComplete"/>), shown to the pipeline's users. No secrets.</param>
@@ -73,8 +88,10 @@ public sealed class JobOutcome
         return new(JobOutcomeKind.Failed, null, null, null, new FailureDetails(type, message, externalExecutionId));
     }
 
-    /// <summary>Describes the outcome without the continuation token or messages: <c>JobOutcome { Kind = Failed, FailureType = JobFailed }</c>.</summary>
+    /// <summary>Describes the outcome without the continuation token, messages or variable values: <c>JobOutcome { Kind = Failed, FailureType = JobFailed }</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        Failure is { } failure ? $"JobOutcome {{ Kind = {Kind}, FailureType = {failure.Type} }}" : $"JobOutcome {{ Kind = {Kind} }}";
+        Failure is { } failure ? $"JobOutcome {{ Kind = {Kind}, FailureType = {failure.Type} }}"
+        : OutputVariables is { } variables ? $"JobOutcome {{ Kind = {Kind}, OutputVariables = {variables.Count} }}"
+        : $"JobOutcome {{ Kind = {Kind} }}";
 }

@@ -25,7 +25,7 @@ public static class ColdStart
     {
         using var client = ClientFactory.Create(new Uri(ConcurrencyHarness.Option(args, "--url", "http://127.0.0.1:5080/")));
         var job = await client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken);
-        Console.WriteLine($"job {job.Id}: {job.Data.ActionTypeId?.Provider} in {job.Data.PipelineContext?.PipelineName}/{job.Data.PipelineContext?.StageName}, {job.Data.InputArtifacts.Count} input artifact(s), credentials {job.Data.ArtifactCredentials}");
+        Console.WriteLine($"job {job?.Id}: {job?.Data?.ActionTypeId?.Provider} in {job?.Data?.PipelineContext?.PipelineName}/{job?.Data?.PipelineContext?.StageName}, {job?.Data?.InputArtifacts.Count} input artifact(s), credentials {job?.Data?.ArtifactCredentials}");
         return 0;
     }
 }

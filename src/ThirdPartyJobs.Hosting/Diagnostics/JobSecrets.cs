@@ -16,9 +16,14 @@ internal static class JobSecrets
 
         if (data.ArtifactCredentials is { } credentials)
         {
-            secrets.Add(credentials.GetAccessKeyId());
-            secrets.Add(credentials.GetSecretAccessKey());
-            secrets.Add(credentials.GetSessionToken());
+            // A member CodePipeline left out is no secret to hide.
+            foreach (var secret in new[] { credentials.GetAccessKeyId(), credentials.GetSecretAccessKey(), credentials.GetSessionToken() })
+            {
+                if (!string.IsNullOrEmpty(secret))
+                {
+                    secrets.Add(secret);
+                }
+            }
         }
 
         if (clientToken is not null)

@@ -48,7 +48,11 @@ internal sealed class JobTelemetry
     /// Starts the job's span as of when the job was received, and makes it <see cref="Activity.Current"/>.
     /// Call it in the job's own flow (never the poll loop's): that flow's current span is replaced.
     /// </summary>
-    public void Start(ActionTypeId actionType, string jobId, string? clientId)
+    /// <param name="actionType">The worker's action type.</param>
+    /// <param name="jobId">The job's id.</param>
+    /// <param name="owner">A third-party job's client id (<c>codepipeline.client.id</c>), or a custom job's account id (<c>codepipeline.account.id</c>).</param>
+    /// <param name="isCustom">Whether the job is a custom action's.</param>
+    public void Start(ActionTypeId actionType, string jobId, string? owner, bool isCustom)
     {
         // A default parent context means "Activity.Current": clear it, so that the job starts a trace.
         Activity.Current = null;
@@ -62,9 +66,10 @@ internal sealed class JobTelemetry
                 tags:
                 [
                     new(JobId, jobId),
-                    new(ClientId, clientId),
+                    new(isCustom ? AccountId : ClientId, owner),
+                    new(ActionTypeOwner, actionType.Owner?.Value),
                     new(WorkerName, (string?)_metrics.Worker.Value),
-                    new(ActionTypeCategory, actionType.Category.Value),
+                    new(ActionTypeCategory, actionType.Category?.Value),
                     new(ActionTypeProvider, actionType.Provider),
                     new(ActionTypeVersion, actionType.Version),
                 ],
@@ -77,20 +82,20 @@ internal sealed class JobTelemetry
         }
     }
 
-    /// <summary>Adds where the job runs, once its details are known.</summary>
-    public void DetailsReceived(JobDetails details)
+    /// <summary>Adds where the job runs, once its data is known.</summary>
+    public void DataReceived(JobData data)
     {
         if (Activity is not { IsAllDataRequested: true } activity)
         {
             return;
         }
 
-        var pipeline = details.Data.PipelineContext;
+        var pipeline = data.PipelineContext;
         activity.SetTag(PipelineName, pipeline?.PipelineName);
         activity.SetTag(StageName, pipeline?.StageName);
         activity.SetTag(ActionName, pipeline?.ActionName);
         activity.SetTag(ActionExecutionId, pipeline?.ActionExecutionId);
-        activity.SetTag(IsContinuation, details.Data.ContinuationToken is not null);
+        activity.SetTag(IsContinuation, data.ContinuationToken is not null);
     }
 
     public void Skipped(string reason)

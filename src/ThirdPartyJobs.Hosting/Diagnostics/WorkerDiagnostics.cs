@@ -25,7 +25,7 @@ internal sealed partial class WorkerDiagnostics
     public WorkerMetrics Metrics { get; }
 
     public void Starting(ActionTypeId actionType, int maxConcurrency) =>
-        WorkerLog.Starting(_logger, _worker, actionType.Category.Value, actionType.Owner.Value, actionType.Provider, actionType.Version, maxConcurrency);
+        WorkerLog.Starting(_logger, _worker, actionType.Category?.Value ?? string.Empty, actionType.Owner?.Value ?? string.Empty, actionType.Provider ?? string.Empty, actionType.Version ?? string.Empty, maxConcurrency);
 
     public void Stopping(int inFlight, TimeSpan gracePeriod) => WorkerLog.Stopping(_logger, _worker, inFlight, gracePeriod.TotalSeconds);
 
@@ -97,6 +97,12 @@ internal sealed partial class WorkerDiagnostics
     {
         WorkerLog.ClaimFailed(_logger, jobId, operation, error.GetType(), (error as ThirdPartyJobException)?.ErrorCode, error as ThirdPartyJobException);
         job.ClaimFailed(error);
+    }
+
+    public void IncompleteJob(string jobId, string operation, string member, JobTelemetry job)
+    {
+        WorkerLog.IncompleteJob(_logger, string.IsNullOrEmpty(jobId) ? "(no id)" : jobId, operation, member);
+        job.Skipped(SkipReasons.Incomplete);
     }
 
     public void TakenByAnotherWorker(string jobId, JobTelemetry job)

@@ -58,6 +58,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2026, Level = LogLevel.Debug, Message = "Job {JobId} skipped: this worker is claiming or running it already (CodePipeline handed it out again)")]
     public static partial void AlreadyRunning(ILogger logger, string jobId);
 
+    [LoggerMessage(EventId = 2027, Level = LogLevel.Warning, Message = "Job {JobId} skipped: CodePipeline's answer to {Operation} has no {Member}; the job is left to CodePipeline, which hands it out again or times it out")]
+    public static partial void IncompleteJob(ILogger logger, string jobId, string operation, string member);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Job {JobId} started (pipeline {Pipeline}, stage {Stage}, action {Action}, continuation {IsContinuation})")]
     public static partial void JobStarted(ILogger logger, string jobId, string? pipeline, string? stage, string? action, bool isContinuation);
 

@@ -15,6 +15,8 @@ internal static class WorkerTelemetry
     public const string PollResult = "thirdpartyjobs.poll.result";
     public const string JobId = "codepipeline.job.id";
     public const string ClientId = "codepipeline.client.id";
+    public const string AccountId = "codepipeline.account.id";
+    public const string ActionTypeOwner = "codepipeline.action_type.owner";
     public const string PipelineName = "codepipeline.pipeline.name";
     public const string StageName = "codepipeline.stage.name";
     public const string ActionName = "codepipeline.action.name";
@@ -88,6 +90,9 @@ internal static class WorkerTelemetry
 
         /// <summary>Acknowledging the job did not return <c>InProgress</c>.</summary>
         public const string NotInProgress = "not_in_progress";
+
+        /// <summary>CodePipeline's answer lacked a member the worker needs (job id, client id, nonce or data).</summary>
+        public const string Incomplete = "incomplete";
 
         /// <summary>The worker was stopping before the job was claimed.</summary>
         public const string Shutdown = "shutdown";

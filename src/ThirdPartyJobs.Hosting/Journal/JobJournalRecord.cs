@@ -13,7 +13,7 @@ public sealed class JobJournalRecord
     /// <summary>The kind of job: the action type's owner (<c>ThirdParty</c>, or <c>Custom</c>).</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The job's client id.</summary>
+    /// <summary>Who the job belongs to: a third-party job's client id, or a custom job's account id (no token is needed to report a custom job).</summary>
     public required string ClientId { get; init; }
 
     /// <summary>When the worker acknowledged the job.</summary>

@@ -21,16 +21,25 @@ internal sealed class ThirdPartyJobSource : IJobSource
         _disposal = disposal;
     }
 
-    public string Kind => _actionType.Owner.Value;
+    public string Kind => ActionOwner.ThirdParty.Value;
+
+    public bool IsCustom => false;
 
     public async Task<IReadOnlyList<PolledJob>> PollAsync(int maxJobs, CancellationToken cancellationToken)
     {
         var jobs = await _client.PollForJobsAsync(_actionType, maxJobs, cancellationToken).ConfigureAwait(false);
-        return jobs.Select(job => new PolledJob(job.JobId ?? string.Empty, job.ClientId ?? string.Empty)).ToArray();
+        return jobs.Select(static job => new PolledJob(job.JobId ?? string.Empty, job.ClientId ?? string.Empty)).ToArray();
     }
 
-    public async Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, Func<JobDetails, Task> beforeAcknowledge, CancellationToken cancellationToken)
+    public async Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, Func<JobData, Task> beforeAcknowledge, CancellationToken cancellationToken)
     {
+        // Without an id nothing can be done with the job; without a client id no token can act for it.
+        if (polled.JobId.Length == 0 || polled.ClientId.Length == 0)
+        {
+            _diagnostics.IncompleteJob(polled.JobId, "PollForThirdPartyJobs", polled.JobId.Length == 0 ? "jobId" : "clientId", job);
+            return null;
+        }
+
         string? clientToken;
         try
         {
@@ -53,7 +62,7 @@ internal sealed class ThirdPartyJobSource : IJobSource
             return null;
         }
 
-        JobDetails details;
+        JobDetails? details;
         try
         {
             details = await _client.GetJobDetailsAsync(polled.JobId, clientToken, cancellationToken).ConfigureAwait(false);
@@ -69,9 +78,16 @@ internal sealed class ThirdPartyJobSource : IJobSource
             return null;
         }
 
-        job.DetailsReceived(details);
-        await beforeAcknowledge(details).ConfigureAwait(false);
-        JobStatus status;
+        if (details?.Data is not { } data || string.IsNullOrEmpty(details.Nonce))
+        {
+            // Acknowledging needs the nonce and running needs the data: leave the job to CodePipeline.
+            _diagnostics.IncompleteJob(polled.JobId, "GetThirdPartyJobDetails", details is null ? "jobDetails" : details.Data is null ? "data" : "nonce", job);
+            return null;
+        }
+
+        job.DataReceived(data);
+        await beforeAcknowledge(data).ConfigureAwait(false);
+        JobStatus? status;
         try
         {
             // Not cancelled by shutdown: once sent, the worker must know whether it owns the job.
@@ -94,7 +110,7 @@ internal sealed class ThirdPartyJobSource : IJobSource
             return null;
         }
 
-        return new ClaimedJob(polled.JobId, polled.ClientId, clientToken, details);
+        return new ClaimedJob(polled.JobId, polled.ClientId, clientToken, data);
     }
 
     public async Task<ClaimedJob?> ResumeAsync(JobJournalRecord record, CancellationToken cancellationToken)
@@ -103,13 +119,20 @@ internal sealed class ThirdPartyJobSource : IJobSource
         return string.IsNullOrEmpty(clientToken) ? null : new ClaimedJob(record.JobId, record.ClientId, clientToken, null);
     }
 
-    public Task<JobDetails> RenewAsync(ClaimedJob job, CancellationToken cancellationToken) =>
-        _client.GetJobDetailsAsync(job.JobId, job.ClientToken!, cancellationToken);
-
-    public Task ReportAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken) => outcome.Kind switch
+    public async Task<JobData> RenewAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        JobOutcomeKind.Succeeded => _client.PutJobSuccessResultAsync(job.JobId, job.ClientToken!, outcome.CurrentRevision, null, outcome.ExecutionDetails, cancellationToken),
-        JobOutcomeKind.ContinueLater => _client.PutJobSuccessResultAsync(job.JobId, job.ClientToken!, null, outcome.ContinuationToken, outcome.ExecutionDetails, cancellationToken),
+        var details = await _client.GetJobDetailsAsync(job.JobId, job.ClientToken!, cancellationToken).ConfigureAwait(false);
+        return details?.Data ?? throw new InvalidOperationException($"CodePipeline's answer to GetThirdPartyJobDetails for job {job.JobId} has no job data; the credentials could not be renewed.");
+    }
+
+    public Task ReportAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken) => outcome switch
+    {
+        // PutThirdPartyJobSuccessResult has no output variables: the reporter reports this as a failure (event 2036).
+        { Kind: JobOutcomeKind.Succeeded, OutputVariables: not null } => throw new ArgumentException(
+            "Output variables are for custom actions only: PutThirdPartyJobSuccessResult cannot carry them. Return JobOutcome.Succeeded without outputVariables for a third-party action.",
+            nameof(outcome)),
+        { Kind: JobOutcomeKind.Succeeded } => _client.PutJobSuccessResultAsync(job.JobId, job.ClientToken!, outcome.CurrentRevision, null, outcome.ExecutionDetails, cancellationToken),
+        { Kind: JobOutcomeKind.ContinueLater } => _client.PutJobSuccessResultAsync(job.JobId, job.ClientToken!, null, outcome.ContinuationToken, outcome.ExecutionDetails, cancellationToken),
         _ => _client.PutJobFailureResultAsync(job.JobId, job.ClientToken!, outcome.Failure!, cancellationToken),
     };
 }

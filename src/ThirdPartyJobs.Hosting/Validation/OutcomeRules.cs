@@ -52,6 +52,31 @@ internal static class OutcomeRules
         }
     }
 
+    /// <summary>Checks output variables' keys (<c>[A-Za-z0-9@\-_]+</c>) and values, and copies them so the handler cannot change them later.</summary>
+    public static IReadOnlyDictionary<string, string>? OutputVariables(IReadOnlyDictionary<string, string>? outputVariables)
+    {
+        if (outputVariables is null)
+        {
+            return null;
+        }
+
+        var copy = new Dictionary<string, string>(outputVariables.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in outputVariables)
+        {
+            if (string.IsNullOrEmpty(key) || !key.All(IsKeyCharacter))
+            {
+                // The key is not secret, but quoting it could quote anything: name its position instead.
+                throw new ArgumentException($"outputVariables has a key that is empty or not made of [A-Za-z0-9@-_] (entry {copy.Count + 1}).", nameof(outputVariables));
+            }
+
+            copy[key] = value ?? throw new ArgumentException($"outputVariables['{key}'] is null.", nameof(outputVariables));
+        }
+
+        return copy.AsReadOnly();
+    }
+
+    private static bool IsKeyCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '@' or '-' or '_';
+
     /// <summary>Cuts a message to CodePipeline's 5000-character limit.</summary>
     public static string FailureMessage(string message) => message.Length <= 5000 ? message : string.Concat(message.AsSpan(0, 4999), "…");
 }

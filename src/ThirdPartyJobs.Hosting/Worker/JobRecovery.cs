@@ -40,7 +40,7 @@ internal sealed class JobRecovery(WorkerState state, Sources.IJobSource source, 
         var job = state.Diagnostics.JobReceived();
         try
         {
-            job.Start(state.ActionType, record.JobId, record.ClientId);
+            job.Start(state.ActionType, record.JobId, record.ClientId, source.IsCustom);
             var claim = await source.ResumeAsync(record, stoppingToken).ConfigureAwait(false);
             if (claim is null)
             {

@@ -28,7 +28,7 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
             }
 
             // This task's own flow: the job's span becomes current here, and the client's calls its children.
-            job.Start(state.ActionType, polled.JobId, polled.ClientId);
+            job.Start(state.ActionType, polled.JobId, polled.ClientId, source.IsCustom);
 
             // The budget counts from the poll: time spent waiting for a thread is the job's too.
             var remaining = state.HandlerBudget - time.GetElapsedTime(receivedAt);
@@ -39,9 +39,9 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
             var claim = await source.ClaimAsync(
                 polled,
                 job,
-                async details => journaled = await WriteJournalAsync(polled, details, claimedAt + state.HandlerBudget).ConfigureAwait(false),
+                async data => journaled = await WriteJournalAsync(polled, data, claimedAt + state.HandlerBudget).ConfigureAwait(false),
                 cancellation.Token).ConfigureAwait(false);
-            if (claim?.Details is not { } details)
+            if (claim?.Data is not { } data)
             {
                 if (journaled)
                 {
@@ -52,11 +52,11 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
                 return;
             }
 
-            var context = new JobContext(claim.ClientId, details, (_, ct) => source.RenewAsync(claim, ct), time, state.Options.CredentialsRefreshAge, time.GetTimestamp(), claimedAt, claimedAt + state.HandlerBudget);
+            var context = new JobContext(claim.JobId, claim.ClientId, source.IsCustom, data, (_, ct) => source.RenewAsync(claim, ct), time, state.Options.CredentialsRefreshAge, time.GetTimestamp(), claimedAt, claimedAt + state.HandlerBudget);
             state.Diagnostics.JobStarted(context);
 
             var run = await handlers.RunAsync(context, claim.ClientToken, deadline, job, cancellation.Token).ConfigureAwait(false);
-            var result = await reporter.ReportAsync(claim, run.Outcome, details.Data.PipelineContext, receivedAt, job).ConfigureAwait(false);
+            var result = await reporter.ReportAsync(claim, run.Outcome, data.PipelineContext, receivedAt, job).ConfigureAwait(false);
             if (result != ReportResult.Failed)
             {
                 await DeleteJournalAsync(claim.JobId).ConfigureAwait(false);
@@ -86,7 +86,7 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
     // Written right before the acknowledgement, not after it: then no crash can leave an
     // acknowledged job without a record. A record whose acknowledgement never happened is settled
     // at recovery, when CodePipeline answers that the job is not in progress.
-    private async Task<bool> WriteJournalAsync(PolledJob polled, JobDetails details, DateTimeOffset deadline)
+    private async Task<bool> WriteJournalAsync(PolledJob polled, JobData data, DateTimeOffset deadline)
     {
         if (journal is null)
         {
@@ -100,7 +100,7 @@ internal sealed class JobRunner(WorkerState state, IJobSource source, IJobJourna
             ClientId = polled.ClientId,
             AcknowledgedAt = state.Time.GetUtcNow(),
             Deadline = deadline,
-            ContinuationToken = details.Data.ContinuationToken,
+            ContinuationToken = data.ContinuationToken,
         };
         try
         {

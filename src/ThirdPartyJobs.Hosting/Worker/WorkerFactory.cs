@@ -21,19 +21,16 @@ internal static class WorkerFactory
     {
         // Resolving the named options validates them; a bad setting fails the host's start.
         var options = provider.GetRequiredService<IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get(name);
-        var clientTokens = provider.GetKeyedService<IClientTokenProvider>(name)
-            ?? (options.ClientTokens.Count > 0 ? new DictionaryClientTokenProvider((options.ClientTokens as ClientTokenDictionary)?.Secrets ?? options.ClientTokens) : null)
-            ?? provider.GetService<IClientTokenProvider>()
-            ?? throw new InvalidOperationException(
-                $"Job worker '{name}' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"{name}\" for this worker only).");
         var loggerFactory = provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         var time = provider.GetService<TimeProvider>() ?? TimeProvider.System;
         var metrics = new WorkerMetrics(HostingTelemetry.CreateMeter(provider.GetService<IMeterFactory>()), name);
         var diagnostics = new WorkerDiagnostics(name, loggerFactory.CreateLogger(typeof(ThirdPartyJobWorker).FullName + "." + name), metrics);
         var state = new WorkerState(name, options, time, diagnostics);
 
-        // The seam for custom actions: the action type's owner picks the API (only third-party so far).
-        IJobSource source = new ThirdPartyJobSource(state.ActionType, provider.GetRequiredService<IThirdPartyJobClient>(), clientTokens, diagnostics, state.Disposal.Token);
+        // The action type's owner picks the API: custom actions need no client token.
+        IJobSource source = state.ActionType.Owner == ActionOwner.Custom
+            ? new CustomJobSource(state.ActionType, provider.GetRequiredService<ICustomJobClient>(), diagnostics, state.Disposal.Token)
+            : new ThirdPartyJobSource(state.ActionType, provider.GetRequiredService<IThirdPartyJobClient>(), ClientTokens(provider, name, options), diagnostics, state.Disposal.Token);
 
         FileJobJournal? ownedJournal = null;
         var journal = provider.GetKeyedService<IJobJournal>(name);
@@ -53,4 +50,11 @@ internal static class WorkerFactory
             : new JobRecovery(state, source, journal, reporter, provider.GetKeyedService<IJobRecoveryHandler>(name) ?? provider.GetService<IJobRecoveryHandler>());
         return new WorkerParts(state, source, runner, recovery, ownedJournal);
     }
+
+    private static IClientTokenProvider ClientTokens(IServiceProvider provider, string name, ThirdPartyJobWorkerOptions options) =>
+        provider.GetKeyedService<IClientTokenProvider>(name)
+            ?? (options.ClientTokens.Count > 0 ? new DictionaryClientTokenProvider((options.ClientTokens as ClientTokenDictionary)?.Secrets ?? options.ClientTokens) : null)
+            ?? provider.GetService<IClientTokenProvider>()
+            ?? throw new InvalidOperationException(
+                $"Job worker '{name}' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"{name}\" for this worker only). Custom actions (ActionTypeId.Owner Custom) need none.");
 }

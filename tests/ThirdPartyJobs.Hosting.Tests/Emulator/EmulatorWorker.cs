@@ -22,7 +22,10 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private bool _stopped;
 
-    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name, string journalDirectory, Action<IServiceCollection>? configureServices)
+    /// <summary>The name of the second worker a host runs when started with an action type to serve alongside.</summary>
+    public const string AlongsideName = "alongside";
+
+    private EmulatorWorker(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name, string journalDirectory, Action<IServiceCollection>? configureServices, RegisteredActionType? alongside = null)
     {
         Name = name;
         var services = new ServiceCollection();
@@ -31,10 +34,38 @@ internal sealed class EmulatorWorker : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(Handler);
         services.AddSingleton<IThirdPartyJobClient>(provider => CreateClient(emulator, provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ICustomJobClient>(provider => CreateCustomClient(emulator, provider.GetRequiredService<ILoggerFactory>()));
+        AddWorker(services, emulator, actionType, configure, name, journalDirectory);
+        if (alongside is not null)
+        {
+            // A second worker in the same host, for the other kind of action type: its own name, options and journal.
+            AddWorker(services, emulator, alongside, configure, AlongsideName, journalDirectory + "-" + AlongsideName);
+        }
+
+        configureServices?.Invoke(services);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Workers = _provider.GetServices<IHostedService>().ToArray();
+        Worker = Workers[0];
+        Statistics = new WorkerMetricsView(_provider.GetRequiredService<IMeterFactory>(), name);
+        AlongsideStatistics = alongside is null ? null : new WorkerMetricsView(_provider.GetRequiredService<IMeterFactory>(), AlongsideName);
+    }
+
+    public IReadOnlyList<IHostedService> Workers { get; }
+
+    public WorkerMetricsView? AlongsideStatistics { get; }
+
+    private static void AddWorker(IServiceCollection services, CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure, string name, string journalDirectory)
+    {
+        _ = emulator;
         services.AddThirdPartyJobWorker<TestHandler>(name, options =>
         {
             options.ActionTypeId = ToActionTypeId(actionType);
-            options.ClientTokens[actionType.ClientId] = actionType.ClientToken;
+            if (actionType.Owner != "Custom")
+            {
+                // Custom actions have no client token: the worker's IAM identity is the authority.
+                options.ClientTokens[actionType.ClientId] = actionType.ClientToken;
+            }
+
             options.MaxConcurrency = 8;
             options.MinPollInterval = TimeSpan.FromMilliseconds(100);
             options.MaxPollInterval = TimeSpan.FromMilliseconds(400);
@@ -44,10 +75,6 @@ internal sealed class EmulatorWorker : IAsyncDisposable
             options.JournalDirectory = journalDirectory;
             configure?.Invoke(options);
         });
-        configureServices?.Invoke(services);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        Worker = _provider.GetServices<IHostedService>().Single();
-        Statistics = new WorkerMetricsView(_provider.GetRequiredService<IMeterFactory>(), name);
     }
 
     public string Name { get; }
@@ -86,15 +113,37 @@ internal sealed class EmulatorWorker : IAsyncDisposable
             loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
     }
 
+    /// <summary>The real custom-action client against <paramref name="emulator"/>.</summary>
+    public static CustomJobClient CreateCustomClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null)
+    {
+        var aws = new AWSOptions
+        {
+            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+        };
+        return new CustomJobClient(
+            aws,
+            new ThirdPartyJobsOptions
+            {
+                TimeProvider = TimeProvider.System,
+                Retry = { MaxAttempts = 6, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5), OverallTimeout = TimeSpan.FromSeconds(20) },
+            },
+            loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    }
+
     public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
         new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);
 
     /// <param name="journalDirectory">The journal's directory: a fresh one when null (a test of recovery passes one directory to two workers in turn).</param>
-    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null, string name = WorkerName, string? journalDirectory = null, Action<IServiceCollection>? configureServices = null)
+    public static async Task<EmulatorWorker> StartAsync(CodePipelineEmulator emulator, RegisteredActionType actionType, Action<ThirdPartyJobWorkerOptions>? configure = null, Action<TestHandler>? handler = null, string name = WorkerName, string? journalDirectory = null, Action<IServiceCollection>? configureServices = null, RegisteredActionType? alongside = null)
     {
-        var worker = new EmulatorWorker(emulator, actionType, configure, name, journalDirectory ?? Path.Combine(Path.GetTempPath(), "tpj-tests", Guid.NewGuid().ToString("N")), configureServices);
+        var worker = new EmulatorWorker(emulator, actionType, configure, name, journalDirectory ?? Path.Combine(Path.GetTempPath(), "tpj-tests", Guid.NewGuid().ToString("N")), configureServices, alongside);
         handler?.Invoke(worker.Handler);
-        await worker.Worker.StartAsync(CancellationToken.None);
+        foreach (var hosted in worker.Workers)
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
         return worker;
     }
 
@@ -105,7 +154,7 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     public Task BeginStopAsync()
     {
         _stopped = true;
-        return Task.Run(() => Worker.StopAsync(CancellationToken.None), CancellationToken.None);
+        return Task.Run(() => Task.WhenAll(Workers.Select(hosted => hosted.StopAsync(CancellationToken.None))), CancellationToken.None);
     }
 
     /// <summary>Stops the worker, letting fake time pass meanwhile (its shutdown waits on it).</summary>
@@ -120,10 +169,14 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     {
         if (!_stopped)
         {
-            await Worker.StopAsync(new CancellationToken(canceled: true));
+            foreach (var hosted in Workers)
+            {
+                await hosted.StopAsync(new CancellationToken(canceled: true));
+            }
         }
 
         await _provider.DisposeAsync();
         Statistics.Dispose();
+        AlongsideStatistics?.Dispose();
     }
 }

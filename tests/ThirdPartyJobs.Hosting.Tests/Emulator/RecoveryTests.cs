@@ -49,7 +49,9 @@ public sealed class RecoveryTests
         Assert.Multiple(() =>
         {
             Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
-            Assert.That(result.FailureDetails, Is.EqualTo(new ReportedFailureDetails("JobFailed", "The job worker restarted while the job ran.", null)));
+            Assert.That(result.FailureDetails?.Type, Is.EqualTo("JobFailed"));
+            Assert.That(result.FailureDetails?.Message, Is.EqualTo("The job worker restarted while the job ran."));
+            Assert.That(result.FailureDetails?.ExternalExecutionId, Is.Null);
             Assert.That(firstPoll is null || firstPoll.Sequence > report.Sequence, Is.True, "reported before the first poll");
             Assert.That(worker.Logs.WithEventId(2073).Single().Value("JobId"), Is.EqualTo(jobId));
             Assert.That(Directory.GetFiles(_journal, "*.json", SearchOption.AllDirectories), Is.Empty, "the record went with the report");
@@ -103,8 +105,8 @@ public sealed class RecoveryTests
     {
         var client = EmulatorWorker.CreateClient(_emulator);
         var jobs = await client.PollForJobsAsync(EmulatorWorker.ToActionTypeId(actionType), 1, CancellationToken.None);
-        var details = await client.GetJobDetailsAsync(jobs.Single().JobId, actionType.ClientToken, CancellationToken.None);
-        await client.AcknowledgeJobAsync(jobId, details.Nonce, actionType.ClientToken, CancellationToken.None);
+        var details = await client.GetJobDetailsAsync(jobs.Single().JobId!, actionType.ClientToken, CancellationToken.None);
+        await client.AcknowledgeJobAsync(jobId, details!.Nonce!, actionType.ClientToken, CancellationToken.None);
         var dead = new FileJobJournal(_journal, EmulatorWorker.WorkerName, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         await dead.WriteAsync(
             new JobJournalRecord { JobId = jobId, Kind = "ThirdParty", ClientId = actionType.ClientId, AcknowledgedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddMinutes(5) },

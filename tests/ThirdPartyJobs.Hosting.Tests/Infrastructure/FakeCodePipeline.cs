@@ -37,7 +37,7 @@ internal sealed class FakeCodePipeline
         Mock.Setup(c => c.PollForJobsAsync(It.IsAny<ActionTypeId>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .Returns<ActionTypeId, int, CancellationToken>((_, max, _) => PollAsync(max));
         Mock.Setup(c => c.GetJobDetailsAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Returns<string, string, CancellationToken>((jobId, _, _) => Task.FromResult(_details[jobId]));
+            .Returns<string, string, CancellationToken>((jobId, _, _) => Task.FromResult<JobDetails?>(_details[jobId]));
         Mock.Setup(c => c.AcknowledgeJobAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(JobStatus.InProgress);
         Mock.Setup(c => c.PutJobSuccessResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))

@@ -34,7 +34,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(context.Details, Is.SameAs(details));
+            Assert.That(context.Data, Is.SameAs(details.Data));
             Assert.That(context.JobId, Is.EqualTo("job-9"));
             Assert.That(context.ClientId, Is.EqualTo("client-9"));
             Assert.That(context.ContinuationToken, Is.EqualTo("step-2"));
@@ -58,7 +58,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
     public void A_job_without_credentials_fails_as_in_the_worker()
     {
         var details = ThirdPartyJobsModelFactory.JobDetails();
-        var context = ThirdPartyJobsHostingModelFactory.JobContext(details with { Data = details.Data with { ArtifactCredentials = null } });
+        var context = ThirdPartyJobsHostingModelFactory.JobContext(details with { Data = details.Data! with { ArtifactCredentials = null } });
 
         Assert.That(() => context.GetArtifactCredentialsAsync(), Throws.InvalidOperationException);
     }
@@ -83,7 +83,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
         {
             Assert.That(first.GetSecretAccessKey(), Is.EqualTo("secret-1"));
             Assert.That(second.GetSecretAccessKey(), Is.EqualTo("secret-2"));
-            Assert.That(context.Details.Data.ArtifactCredentials, Is.SameAs(second), "Details follow the refresh, as in the worker");
+            Assert.That(context.Data.ArtifactCredentials, Is.SameAs(second), "Data follows the refresh, as in the worker");
             Assert.That(tokens, Is.EqualTo(new[] { cancellation.Token, cancellation.Token }));
         });
     }

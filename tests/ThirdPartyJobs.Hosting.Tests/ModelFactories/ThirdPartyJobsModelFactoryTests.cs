@@ -10,7 +10,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
     public void The_default_job_details_are_complete()
     {
         var details = ThirdPartyJobsModelFactory.JobDetails();
-        var data = details.Data;
+        var data = details.Data!;
 
         Assert.Multiple(() =>
         {
@@ -46,7 +46,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
         Assert.Multiple(() =>
         {
             Assert.That(second.Id, Is.Not.EqualTo(first.Id));
-            Assert.That(second.Data.PipelineContext!.ActionExecutionId, Is.Not.EqualTo(first.Data.PipelineContext!.ActionExecutionId));
+            Assert.That(second.Data!.PipelineContext!.ActionExecutionId, Is.Not.EqualTo(first.Data!.PipelineContext!.ActionExecutionId));
         });
     }
 
@@ -75,7 +75,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
         {
             Assert.That(details.Id, Is.EqualTo("job-1"));
             Assert.That(details.Nonce, Is.EqualTo("7"));
-            Assert.That(details.Data.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Deploy, ActionOwner.ThirdParty, "MyProvider", "2")));
+            Assert.That(details.Data!.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Deploy, ActionOwner.ThirdParty, "MyProvider", "2")));
             Assert.That(details.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo("test-key"));
             Assert.That(details.Data.Configuration.Keys, Is.EquivalentTo(new[] { "ApiKey", "Region" }));
             Assert.That(details.Data.PipelineContext, Is.EqualTo(ThirdPartyJobsModelFactory.PipelineContext("web", "Prod", "Release", "execution-1")));
@@ -96,7 +96,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
         {
             Assert.That(details.ToString(), Does.Not.Contain("CANARY-factory-secret"));
             Assert.That(JsonSerializer.Serialize(details), Does.Not.Contain("CANARY-factory-secret"));
-            Assert.That(details.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo("CANARY-factory-secret"));
+            Assert.That(details.Data!.Configuration.GetSecretValue("ApiKey"), Is.EqualTo("CANARY-factory-secret"));
         });
     }
 
@@ -104,7 +104,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
     public void A_default_member_can_be_left_out_with_a_with_expression()
     {
         var details = ThirdPartyJobsModelFactory.JobDetails();
-        var withoutKey = details with { Data = details.Data with { EncryptionKey = null, ArtifactCredentials = null } };
+        var withoutKey = details with { Data = details.Data! with { EncryptionKey = null, ArtifactCredentials = null } };
 
         Assert.Multiple(() =>
         {

@@ -41,7 +41,7 @@ public sealed class CredentialsTests
             Assert.That(seen[0], Is.EqualTo(Canary.Credentials()));
             Assert.That(seen[1], Is.EqualTo(Canary.Credentials(generation: 2)), "stale credentials are refreshed");
             Assert.That(seen[2], Is.EqualTo(Canary.Credentials(generation: 2)), "fresh ones are reused");
-            Assert.That(harness.Handler.Contexts[0].Details.Data.ArtifactCredentials, Is.EqualTo(Canary.Credentials(generation: 2)));
+            Assert.That(harness.Handler.Contexts[0].Data.ArtifactCredentials, Is.EqualTo(Canary.Credentials(generation: 2)));
         });
         harness.Service.Mock.Verify(c => c.GetJobDetailsAsync("job-long", Canary.ClientToken, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
@@ -79,7 +79,7 @@ public sealed class CredentialsTests
                 };
                 var jobId = h.Service.AddJob();
                 var details = FakeCodePipeline.Details(jobId);
-                h.Service.SetDetails(jobId, details with { Data = details.Data with { ArtifactCredentials = null } });
+                h.Service.SetDetails(jobId, details with { Data = details.Data! with { ArtifactCredentials = null } });
             });
 
         await Eventually.UntilAsync(() => harness.Statistics.JobsFailed == 1, "the job fails");

@@ -82,7 +82,7 @@ public sealed class DeadlineTests
     [Test]
     public async Task The_time_budget_counts_from_when_the_poll_handed_the_job_out()
     {
-        var detailsGate = new TaskCompletionSource<JobDetails>();
+        var detailsGate = new TaskCompletionSource<JobDetails?>();
         await using var harness = await WorkerHarness.StartAsync(
             options => options.JobTimeout = TimeSpan.FromMinutes(1),
             beforeStart: h =>

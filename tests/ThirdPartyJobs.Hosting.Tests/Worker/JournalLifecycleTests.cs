@@ -22,7 +22,7 @@ public sealed class JournalLifecycleTests
                 .Returns(() =>
                 {
                     acknowledged = true;
-                    return Task.FromResult(JobStatus.InProgress);
+                    return Task.FromResult<JobStatus?>(JobStatus.InProgress);
                 });
             h.Handler.OnHandle = async (_, token) =>
             {

@@ -76,7 +76,7 @@ public sealed class OptionsValidationTests
 
         var error = Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetServices<IHostedService>().Single().StartAsync(CancellationToken.None));
 
-        Assert.That(error!.Message, Is.EqualTo("Job worker 'TestHandler' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"TestHandler\" for this worker only)."));
+        Assert.That(error!.Message, Is.EqualTo("Job worker 'TestHandler' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"TestHandler\" for this worker only). Custom actions (ActionTypeId.Owner Custom) need none."));
     }
 
     [Test]

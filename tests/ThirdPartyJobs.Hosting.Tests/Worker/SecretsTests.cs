@@ -18,7 +18,7 @@ public sealed class SecretsTests
                 h.Handler.OnHandle = async (context, token) =>
                 {
                     contextTexts.Add(context.ToString());
-                    contextTexts.Add(context.Details.ToString());
+                    contextTexts.Add(context.Data.ToString());
                     var credentials = await context.GetArtifactCredentialsAsync(token);
                     contextTexts.Add(credentials.ToString());
                     var secret = context.Data.Configuration.GetSecretValue("ApiKey");

@@ -21,9 +21,9 @@ public sealed class ResponseParserFuzzTests
 
     private static readonly (string Name, Func<byte[], object> Parse)[] Parsers =
     [
-        ("ParseJobDetails", body => ResponseParser.ParseJobDetails(body, new ParseContext(CodePipelineOperation.GetThirdPartyJobDetails, SampleResponses.JobId, "req-1"))),
+        ("ParseJobDetails", body => ResponseParser.ParseJobDetails(body, new ParseContext(CodePipelineOperation.GetThirdPartyJobDetails, SampleResponses.JobId, "req-1")) ?? new object()),
         ("ParseJobs", body => ResponseParser.ParseJobs(body, new ParseContext(CodePipelineOperation.PollForThirdPartyJobs, null, "req-2"))),
-        ("ParseAcknowledgeStatus", body => ResponseParser.ParseAcknowledgeStatus(body, new ParseContext(CodePipelineOperation.AcknowledgeThirdPartyJob, SampleResponses.JobId, "req-3"))),
+        ("ParseAcknowledgeStatus", body => (object?)ResponseParser.ParseAcknowledgeStatus(body, new ParseContext(CodePipelineOperation.AcknowledgeThirdPartyJob, SampleResponses.JobId, "req-3")) ?? new object()),
     ];
 
     private static readonly (int Parser, byte[] Body)[] Corpus =

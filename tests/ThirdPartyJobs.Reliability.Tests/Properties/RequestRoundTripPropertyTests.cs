@@ -48,8 +48,8 @@ public sealed class RequestRoundTripPropertyTests
                 ExpectMembers(
                     root.GetProperty("actionTypeId"),
                     where,
-                    ("category", actionTypeId.Category.Value),
-                    ("owner", actionTypeId.Owner.Value),
+                    ("category", actionTypeId.Category!.Value),
+                    ("owner", actionTypeId.Owner!.Value),
                     ("provider", actionTypeId.Provider),
                     ("version", actionTypeId.Version));
                 Assert.That(root.GetProperty("maxBatchSize").GetInt32(), Is.EqualTo(maxBatchSize), where);

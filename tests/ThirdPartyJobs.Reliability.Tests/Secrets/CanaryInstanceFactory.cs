@@ -261,6 +261,12 @@ internal sealed class CanaryInstanceFactory
 
     private object? Construct(Type type, string member, int depth)
     {
+        // A delegate (e.g. JobContext's refresh function) holds no data of its own: none.
+        if (typeof(Delegate).IsAssignableFrom(type))
+        {
+            return null;
+        }
+
         // Public constructors first; then internal ones, for types the library builds itself (a worker's JobContext).
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
             .Concat(type.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Where(c => c.IsAssembly || c.IsFamilyOrAssembly))

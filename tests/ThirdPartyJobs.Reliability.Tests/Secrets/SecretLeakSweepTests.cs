@@ -109,9 +109,9 @@ public sealed class SecretLeakSweepTests
 
         const string token = Canaries.ClientToken;
         await Run("details ok", async () => await client.GetJobDetailsAsync("ok", token));
-        await Run("details ok: data", async () => (await client.GetJobDetailsAsync("ok", token)).Data);
-        await Run("details ok: credentials", async () => (await client.GetJobDetailsAsync("ok", token)).Data.ArtifactCredentials);
-        await Run("details ok: configuration", async () => (await client.GetJobDetailsAsync("ok", token)).Data.Configuration);
+        await Run("details ok: data", async () => (await client.GetJobDetailsAsync("ok", token))!.Data);
+        await Run("details ok: credentials", async () => (await client.GetJobDetailsAsync("ok", token))!.Data!.ArtifactCredentials);
+        await Run("details ok: configuration", async () => (await client.GetJobDetailsAsync("ok", token))!.Data!.Configuration);
         await Run("poll", async () => string.Join(",", await client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "ExamplePartner", "1"), 5)));
         await Run("acknowledge", async () => await client.AcknowledgeJobAsync("ok", SampleResponses.Nonce, token));
         await Run("success result", async () => { await client.PutJobSuccessResultAsync("ok", token, new CurrentRevision("r1", "c1"), "step-2", new ExecutionDetails("done", "ext-1", 100)); return null; });
