@@ -169,7 +169,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
             try
             {
                 // Until the Hosting package's JobContext implements IRunningJob: then factory.Create(context).
-                using var artifacts = factory.Create(new JobContextRunningJob(context));
+                using var artifacts = factory.Create(context);
                 var source = await artifacts.DownloadInputAsync("SourceOutput", Path.Combine(probe.WorkDirectory, "source"), cancellationToken);
 
                 // The job has run longer than CredentialsRefreshAge: the next operation renews its credentials.
