@@ -8,7 +8,7 @@ sealed class ArtifactBuildHandler(IJobArtifactsFactory artifactsFactory) : IThir
     public async Task<JobOutcome> HandleAsync(JobContext job, CancellationToken cancellationToken)
     {
         // The job's own credentials, renewed through the worker when they get old.
-        using var artifacts = artifactsFactory.CreateArtifacts(job);
+        using var artifacts = artifactsFactory.Create(job);
         var work = Directory.CreateTempSubdirectory("build-");
         try
         {

@@ -9,24 +9,36 @@ static class ArtifactsWithoutWorker
         IThirdPartyJobClient client, string jobId, string clientToken, string directory, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var factory = new JobArtifactsFactory(new ArtifactOptions { Region = "eu-west-1" }, loggerFactory);
-        JobDetails job = await client.GetJobDetailsAsync(jobId, clientToken, cancellationToken)
-            ?? throw new InvalidOperationException("CodePipeline sent no job details.");
-
-        // A source of fresh credentials for long jobs: asked before each operation (so it caches here) and again
-        // when S3 says ExpiredToken. factory.Create(job) alone uses the credentials the job carries.
-        var credentials = job.Data?.ArtifactCredentials!;
-        var fetchedAt = DateTimeOffset.UtcNow;
-        using IJobArtifacts artifacts = factory.Create(job, async ct =>
+        var job = await client.GetJobDetailsAsync(jobId, clientToken, cancellationToken);
+        if (job?.Data is not { } data)
         {
-            if (DateTimeOffset.UtcNow - fetchedAt > TimeSpan.FromMinutes(10))
-            {
-                credentials = (await client.GetJobDetailsAsync(jobId, clientToken, ct))?.Data?.ArtifactCredentials!;
-                fetchedAt = DateTimeOffset.UtcNow;
-            }
+            throw new InvalidOperationException("CodePipeline sent no job data.");
+        }
 
-            return credentials;
-        });
+        using IJobArtifacts artifacts = factory.Create(new FetchedJob(client, jobId, clientToken, data));
         await artifacts.DownloadInputAsync("SourceOutput", directory, cancellationToken);
+    }
+}
+
+/// <summary>A job fetched with the client: its credentials are renewed when they are 10 minutes old.</summary>
+sealed class FetchedJob(IThirdPartyJobClient client, string jobId, string clientToken, JobData data) : IRunningJob
+{
+    private DateTimeOffset _fetchedAt = DateTimeOffset.UtcNow;
+
+    public string JobId => jobId;
+
+    public JobData Data { get; private set; } = data;
+
+    public async Task<SessionCredentials> GetArtifactCredentialsAsync(CancellationToken cancellationToken = default)
+    {
+        if (DateTimeOffset.UtcNow - _fetchedAt > TimeSpan.FromMinutes(10)
+            && (await client.GetJobDetailsAsync(JobId, clientToken, cancellationToken))?.Data is { } fresh)
+        {
+            Data = fresh;
+            _fetchedAt = DateTimeOffset.UtcNow;
+        }
+
+        return Data.ArtifactCredentials ?? throw new InvalidOperationException("CodePipeline sent no artifact credentials.");
     }
 }
 #endregion

@@ -92,7 +92,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
     public void Create_refuses_a_missing_running_job_or_one_without_credentials()
     {
         var job = TestJobs.Job(inputs: ["In"]);
-        var withoutCredentials = new JobDetails(job.Id, job.Nonce, job.Data with { ArtifactCredentials = null });
+        var withoutCredentials = job with { Data = job.Data! with { ArtifactCredentials = null } };
         Assert.Multiple(() =>
         {
             Assert.That(() => Factory().Create((IRunningJob)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("job"));

@@ -31,8 +31,7 @@ public sealed class SnippetBehaviourTests
             });
         var factory = new Mock<IJobArtifactsFactory>();
         factory.Setup(f => f.Create(It.IsAny<JobDetails>())).Returns(artifacts.Object);
-        factory.Setup(f => f.Create(It.IsAny<JobDetails>(), It.IsAny<Func<CancellationToken, ValueTask<SessionCredentials>>>())).Returns(artifacts.Object);
-        factory.Setup(f => f.Create(It.IsAny<string>(), It.IsAny<JobData>(), It.IsAny<Func<CancellationToken, ValueTask<SessionCredentials>>>())).Returns(artifacts.Object);
+        factory.Setup(f => f.Create(It.IsAny<IRunningJob>())).Returns(artifacts.Object);
         var context = ThirdPartyJobsHostingModelFactory.JobContext(ThirdPartyJobsModelFactory.JobDetails());
 
         var outcome = await new ArtifactBuildHandler(factory.Object).HandleAsync(context, CancellationToken.None);

@@ -125,7 +125,6 @@ internal sealed class EmulatorWorker : IAsyncDisposable
             aws,
             new ThirdPartyJobsOptions
             {
-                TimeProvider = TimeProvider.System,
                 Retry = { MaxAttempts = 6, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5), OverallTimeout = TimeSpan.FromSeconds(20) },
             },
             loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
