@@ -58,7 +58,8 @@ internal static class ErrorMapper
         };
     }
 
-    // The service's message when it sent one; otherwise what is known, with at most a short excerpt of a body that is not JSON.
+    // The service's message when it sent one; otherwise what is known. A body that is not JSON (a proxy's or
+    // load balancer's page) is never quoted: such pages can echo anything, secrets the client does not know included.
     private static string Describe(string? code, HttpStatusCode status, string? serviceMessage, string? excerpt, bool truncated)
     {
         if (serviceMessage is not null)
@@ -71,7 +72,7 @@ internal static class ErrorMapper
             : $"CodePipeline answered with {code} and no message";
         if (excerpt is not null)
         {
-            text += $"; the body is not JSON and starts with \"{excerpt}\"";
+            text += "; the body is not JSON (not quoted: it may echo secrets)";
         }
 
         if (truncated)

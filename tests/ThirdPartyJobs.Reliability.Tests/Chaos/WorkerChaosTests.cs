@@ -30,8 +30,10 @@ public sealed class WorkerChaosTests
     {
         var seed = TestSeed.Resolve("THIRDPARTYJOBS_CHAOS_SEED", 31337);
         // A poll whose answer the client abandoned (attempt timeout) still dispatched its jobs, as in CodePipeline;
-        // letting an unacknowledged job be handed out again is what keeps such jobs from being lost.
-        await using var emulator = await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { MaxDispatchesPerJob = 3 });
+        // letting an unacknowledged job be handed out again is what keeps such jobs from being lost. CodePipeline
+        // hands such a job out again until the action times out; 10 dispatches stand for that on a loaded machine,
+        // where 250 ms attempt timeouts can abandon several answers in a row.
+        await using var emulator = await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { MaxDispatchesPerJob = 10 });
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "ChaosReliability", "1");
         var created = Enumerable.Range(0, Jobs).Select(_ => emulator.CreateJob(actionType)).ToHashSet();
         emulator.Faults.EnableChaos(new ChaosOptions

@@ -33,6 +33,12 @@ internal sealed class CanaryInstanceFactory
         "category", "owner", "type", "followUpJobId", "accountId", "queryableProperty",
         // The worker's journal: a job's kind (the action type's owner) and a local path.
         "kind", "journalDirectory",
+        // Like "message": the service's own message (scrubbed of the call's secrets when it is built), and the
+        // name of the setting a configuration error is about.
+        "serviceMessage", "setting",
+        // Output variables are shown to every reader of the pipeline's execution history (CodePipeline says not
+        // to put secrets in them), so a job outcome may print and serialize them.
+        "outputVariables",
     };
 
     private const int MaxDepth = 6;
@@ -203,6 +209,11 @@ internal sealed class CanaryInstanceFactory
         if (element is null)
         {
             return null;
+        }
+
+        if (element == typeof(KeyValuePair<string, string>) && NonSecretNames.Contains(member))
+        {
+            return type.IsAssignableFrom(typeof(Dictionary<string, string>)) ? new Dictionary<string, string>(StringComparer.Ordinal) { ["Plain"] = $"plain-{member}" } : null;
         }
 
         if (element == typeof(KeyValuePair<string, string>))
