@@ -2,7 +2,7 @@ namespace ThirdPartyJobs;
 
 /// <summary>
 /// Removes request secrets a service might echo back (validation messages can quote input values).
-/// Shared source: linked into ThirdPartyJobs and ThirdPartyJobs.Artifacts, internal in each.
+/// Shared source: linked into ThirdPartyJobs, ThirdPartyJobs.Artifacts and ThirdPartyJobs.Hosting, internal in each.
 /// </summary>
 internal static class SecretScrubber
 {
@@ -10,7 +10,7 @@ internal static class SecretScrubber
     public const string WithheldMessage = "The service's message was withheld because it quoted a secret from the request.";
     private const int MinimumReplaceableLength = 6;
 
-    public static string? Scrub(string? text, IReadOnlyList<string> secrets)
+    public static string? Scrub(string? text, IReadOnlyList<string> secrets, string withheldMessage = WithheldMessage)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -27,7 +27,7 @@ internal static class SecretScrubber
             // Replacing a very short secret would mangle ordinary words, so withhold the whole message instead.
             if (secret.Length < MinimumReplaceableLength)
             {
-                return WithheldMessage;
+                return withheldMessage;
             }
 
             text = text.Replace(secret, Redacted, StringComparison.Ordinal);

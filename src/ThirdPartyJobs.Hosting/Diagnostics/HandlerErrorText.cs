@@ -11,9 +11,6 @@ internal static class HandlerErrorText
     public const string Redacted = "***";
     public const string WithheldMessage = "(message withheld: it quoted a short secret of the job)";
 
-    // Replacing a very short secret would mangle ordinary words: withhold the whole message instead.
-    private const int MinimumReplaceableLength = 6;
-
     public static string Message(Exception error, IReadOnlyList<string> secrets)
     {
         var text = new StringBuilder(Scrub(error.Message, secrets));
@@ -27,23 +24,6 @@ internal static class HandlerErrorText
 
     public static string? StackTrace(Exception error, IReadOnlyList<string> secrets) => error.StackTrace is { } trace ? Scrub(trace, secrets) : null;
 
-    public static string Scrub(string text, IReadOnlyList<string> secrets)
-    {
-        foreach (var secret in secrets)
-        {
-            if (string.IsNullOrEmpty(secret) || !text.Contains(secret, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (secret.Length < MinimumReplaceableLength)
-            {
-                return WithheldMessage;
-            }
-
-            text = text.Replace(secret, Redacted, StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    // The one scrubbing rule of the library (a secret shorter than six characters withholds the whole text).
+    public static string Scrub(string text, IReadOnlyList<string> secrets) => SecretScrubber.Scrub(text, secrets, WithheldMessage)!;
 }
