@@ -15,6 +15,13 @@ internal static class RealModeErrors
         OptionsValidationException invalid => (
             $"Invalid setting: {string.Join(" ", invalid.Failures)}",
             "Fix it in appsettings.json or the environment (':' becomes '__', e.g. ThirdPartyJobs__Retry__MaxAttempts=5)."),
+        AwsConfigurationException { Setting: "Credentials" } => (NoCredentials(configuration),
+            "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (AWS__Profile) naming a profile in ~/.aws/credentials."),
+        AwsConfigurationException { Setting: "Profile" } => (NoCredentials(configuration),
+            "Set AWS_PROFILE (AWS__Profile) to a profile in ~/.aws/credentials or ~/.aws/config, or unset it."),
+        AwsConfigurationException { Setting: "Region" } => ("No AWS region was found.", "Set AWS_REGION or AWS__Region (e.g. us-east-1)."),
+        AwsConfigurationException invalidSetting => ($"Invalid AWS setting {invalidSetting.Setting}: {Line(invalidSetting)}",
+            "Check AWS__ServiceURL (an absolute http(s) URL), AWS__Region and AWS__Profile."),
         InvalidClientTokenException => (Named(error), "Check --client-token: it is the client token of the job's customer (its clientId)."),
         JobNotFoundException or InvalidJobException => (Named(error), "Check --job-id, and the region (AWS__Region): jobs live in one region."),
         ThrottledException or ServiceUnavailableException => (Named(error),
@@ -23,7 +30,7 @@ internal static class RealModeErrors
             Named(error), "Check the AWS credentials (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the profile) and their CodePipeline permissions."),
         ThirdPartyJobException => (Named(error), "Check the AWS settings (AWS__Region, AWS__Profile, AWS__ServiceURL) and the arguments."),
 
-        // Today the AWS SDK's own exception reaches us when credentials or the region cannot be resolved.
+        // The library turns configuration problems into AwsConfigurationException; these catch anything else the SDK says.
         AmazonClientException sdk when Mentions(sdk, "credential") => (NoCredentials(configuration),
             "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (AWS__Profile) naming a profile in ~/.aws/credentials."),
         AmazonClientException sdk when Mentions(sdk, "region") => (
