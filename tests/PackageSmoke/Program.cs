@@ -15,12 +15,19 @@ using var client = new ThirdPartyJobClient(new AWSOptions
     DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
 });
 var polled = await client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "PackageSmoke", "1"), 1);
-var job = await client.GetJobDetailsAsync(polled.Single().JobId, actionType.ClientToken);
-var status = await client.AcknowledgeJobAsync(job.Id, job.Nonce, actionType.ClientToken);
-await client.PutJobSuccessResultAsync(job.Id, actionType.ClientToken, executionDetails: new ExecutionDetails("package smoke"));
+// Every output member may be absent in the API model: a real worker checks what it needs.
+var job = await client.GetJobDetailsAsync(polled.Single().JobId ?? "", actionType.ClientToken);
+if (job is not { Id: { } id, Nonce: { } nonce })
+{
+    Console.Error.WriteLine("package smoke: FAILED (no job id or nonce)");
+    return 1;
+}
+
+var status = await client.AcknowledgeJobAsync(id, nonce, actionType.ClientToken);
+await client.PutJobSuccessResultAsync(id, actionType.ClientToken, executionDetails: new ExecutionDetails("package smoke"));
 
 var text = job.ToString();
-if (job.Id != jobId || status != JobStatus.InProgress || text.Contains("smoke-secret-value", StringComparison.Ordinal) || emulator.Results.Count != 1)
+if (id != jobId || status != JobStatus.InProgress || text.Contains("smoke-secret-value", StringComparison.Ordinal) || emulator.Results.Count != 1)
 {
     Console.Error.WriteLine("package smoke: FAILED");
     return 1;
