@@ -57,10 +57,12 @@ internal sealed partial class WorkerDiagnostics
             return;
         }
 
+        // The client's exceptions are expected (an outage, bad credentials) and their messages carry no secret:
+        // the line says what happened, without a stack trace. Anything else is a bug worth its stack trace.
         var ours = error as ThirdPartyJobException;
-        var errorCode = ours?.ErrorCode;
-        var errorType = error.GetType();
-        WorkerLog.PollFailed(_logger, _worker, errorType, errorCode, delay.TotalMilliseconds, ours);
+        var reason = ours?.ErrorCode ?? error.InnerException?.GetType().Name ?? "no error code";
+        var message = ours is null ? "unexpected failure" : ours.ServiceMessage ?? ours.Message;
+        WorkerLog.PollFailed(_logger, _worker, error.GetType().Name, reason, message, delay.TotalMilliseconds, ours is null ? error : null);
         Metrics.Add(Metrics.Polls, PollResult, PollResults.Failed);
     }
 

@@ -31,8 +31,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Job worker {Worker} is throttled polling; next poll in {DelayMilliseconds:0} ms")]
     public static partial void PollThrottled(ILogger logger, string worker, double delayMilliseconds);
 
-    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Job worker {Worker} failed to poll ({ErrorType}, {ErrorCode}); next poll in {DelayMilliseconds:0} ms")]
-    public static partial void PollFailed(ILogger logger, string worker, Type errorType, string? errorCode, double delayMilliseconds, Exception? exception);
+    // One line per failed poll; the stack trace only for a failure that is not one of the client's own (a bug).
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Job worker {Worker} failed to poll ({ErrorType}, {Reason}): {ErrorMessage}; next poll in {DelayMilliseconds:0} ms")]
+    public static partial void PollFailed(ILogger logger, string worker, string errorType, string reason, string errorMessage, double delayMilliseconds, Exception? exception);
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Job worker {Worker} received {Count} job(s) beyond the {Requested} it asked for while stopping; they were not claimed and CodePipeline will hand them out again")]
     public static partial void ExtraJobsNotClaimed(ILogger logger, string worker, int count, int requested);

@@ -129,7 +129,8 @@ public sealed class PollingTests
         {
             Assert.That(harness.Statistics.FailedPolls, Is.InRange(7, 31));
             Assert.That(Intervals(harness.Service.PollTimes).Take((int)harness.Statistics.FailedPolls - 1), Has.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4) + Step));
-            Assert.That(harness.Logs.WithEventId(2013).First().Exception, Does.Contain("ServiceUnavailableException"));
+            Assert.That(harness.Logs.WithEventId(2013).First().Message, Does.Contain("ServiceUnavailableException").And.Contain("CodePipeline is unavailable.").And.Not.Contain("(null)"));
+            Assert.That(harness.Logs.WithEventId(2013).First().Exception, Is.Null, "an expected transient failure is one line, without a stack trace");
         });
     }
 
