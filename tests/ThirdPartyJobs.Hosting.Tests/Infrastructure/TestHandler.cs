@@ -26,7 +26,6 @@ internal sealed class TestHandler : IThirdPartyJobHandler
     public async Task<JobOutcome> HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
         _contexts.Enqueue(context);
-        Interlocked.Increment(ref _started);
         var running = Interlocked.Increment(ref _running);
         int max;
         while (running > (max = Volatile.Read(ref _maxRunning)) && Interlocked.CompareExchange(ref _maxRunning, running, max) != max)
@@ -35,7 +34,19 @@ internal sealed class TestHandler : IThirdPartyJobHandler
 
         try
         {
-            return await OnHandle(context, cancellationToken);
+            // Started rises only after the behaviour's synchronous part ran, so a test that waits
+            // for it sees what the behaviour recorded and the timers it armed before its first await.
+            Task<JobOutcome> work;
+            try
+            {
+                work = OnHandle(context, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _started);
+            }
+
+            return await work;
         }
         finally
         {

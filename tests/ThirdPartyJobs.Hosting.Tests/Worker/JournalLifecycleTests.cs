@@ -15,7 +15,9 @@ public sealed class JournalLifecycleTests
     {
         var release = new TaskCompletionSource();
         var acknowledged = false;
-        string[] journaledBeforeHandler = [];
+        // Set inside the handler, after it has looked at the journal: the handler's Started count
+        // rises before OnHandle runs, so waiting on it would race the look.
+        var journaledBeforeHandler = new TaskCompletionSource<string[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.AcknowledgeJobAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -26,15 +28,15 @@ public sealed class JournalLifecycleTests
                 });
             h.Handler.OnHandle = async (_, token) =>
             {
-                journaledBeforeHandler = JournalFiles(h);
+                journaledBeforeHandler.TrySetResult(JournalFiles(h));
                 await release.Task.WaitAsync(token);
                 return JobOutcome.Succeeded();
             };
             h.Service.AddJob(jobId: "job-journaled");
         });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
+        var journaled = await journaledBeforeHandler.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var record = await File.ReadAllTextAsync(journaledBeforeHandler.Single());
+        var record = await File.ReadAllTextAsync(journaled.Single());
         release.SetResult();
         await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == 1, "the job is reported");
         await Eventually.UntilAsync(() => JournalFiles(harness).Length == 0, "the record is removed");
@@ -42,7 +44,7 @@ public sealed class JournalLifecycleTests
         Assert.Multiple(() =>
         {
             Assert.That(acknowledged, Is.True);
-            Assert.That(Path.GetFileName(journaledBeforeHandler.Single()), Is.EqualTo("job-journaled.json"));
+            Assert.That(Path.GetFileName(journaled.Single()), Is.EqualTo("job-journaled.json"));
             Assert.That(record, Does.Contain("\"jobId\":\"job-journaled\"").And.Contain("\"clientId\":\"client-1\"").And.Contain("\"kind\":\"ThirdParty\""));
             Assert.That(Canary.FoundIn(record), Is.Empty, "never a client token, credential or configuration value");
         });
