@@ -52,7 +52,7 @@ public sealed class LoggingTests
             await client.PollAsync(actionType);
         }
 
-        var logs = provider.AllText;
+        var logs = provider.AllText();
         string[] secrets =
         [
             clientToken, credential.SecretAccessKey, SessionToken, ConfigValue, ArtifactSecret, ArtifactToken, WrongToken, FailureMessage,

@@ -29,7 +29,7 @@ public sealed class DownloadSafetyTests : S3IntegrationTest
             Assert.That(error.Message, Does.Contain("Input artifact 'Evil'"));
             Assert.That(Directory.GetFileSystemEntries(sandbox), Is.Empty, "nothing in or beside the target");
             Assert.That(Directory.GetFileSystemEntries(staging), Is.Empty, "the staged download is deleted");
-            Assert.That(Logs.AllText, Does.Contain("refused to extract input artifact Evil"));
+            Assert.That(Logs.AllText(), Does.Contain("refused to extract input artifact Evil"));
         });
     }
 
@@ -98,7 +98,7 @@ public sealed class DownloadSafetyTests : S3IntegrationTest
             Assert.That(gets, Has.Count.EqualTo(2));
             Assert.That(gets[1].Header("range"), Is.EqualTo($"bytes=200000-{content.Length - 1}"));
             Assert.That(head.Concat(rest.ToArray()).Count(), Is.EqualTo(content.Length - read));
-            Assert.That(Logs.AllText, Does.Contain("resuming"));
+            Assert.That(Logs.AllText(), Does.Contain("resuming"));
         });
     }
 

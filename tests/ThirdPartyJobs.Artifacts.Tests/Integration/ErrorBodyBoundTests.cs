@@ -65,7 +65,7 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
             Assert.That(error!.Attempts, Is.EqualTo(3));
             Assert.That(error.Message, Has.Length.LessThan(600));
             Assert.That(error.Message, Does.Contain("HTTP 503: <html><body> <h1>503 Service Unavailable</h1>"), "an excerpt, control characters replaced");
-            Assert.That(Logs.AllText, Has.Length.LessThan(64 * 1024), "the retry logs quote the excerpt only");
+            Assert.That(Logs.AllText(), Has.Length.LessThan(64 * 1024), "the retry logs quote the excerpt only");
         });
     }
 

@@ -42,12 +42,12 @@ public sealed class SecretRedactionTests : S3IntegrationTest
         }));
         // Polly's own per-attempt entries are off; the library's lines (retries included) are what is swept.
         Assert.That(Logs.Lines, Has.Count.GreaterThan(10), "Trace-level logs were captured");
-        Assert.That(Logs.AllText, Does.Contain("S3 GetObject: attempt 1 of 3 failed with SlowDown; retrying in 0 ms"), "the retry lines were swept too");
+        Assert.That(Logs.AllText(), Does.Contain("S3 GetObject: attempt 1 of 3 failed with SlowDown; retrying in 0 ms"), "the retry lines were swept too");
         foreach (var secret in new[] { TestJobs.CanarySecret, TestJobs.CanaryToken, CanaryKeyId })
         {
             Assert.Multiple(() =>
             {
-                Assert.That(Logs.AllText, Does.Not.Contain(secret));
+                Assert.That(Logs.AllText(), Does.Not.Contain(secret));
                 foreach (var error in errors)
                 {
                     Assert.That(error.ToString(), Does.Not.Contain(secret), error.GetType().Name);

@@ -84,7 +84,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
 
             Assert.That(upload.Header("x-amz-server-side-encryption"), Is.EqualTo("aws:kms"));
             Assert.That(upload.Header("x-amz-server-side-encryption-aws-kms-key-id"), Is.EqualTo(KeyArn), "the job's encryption key");
-            Assert.That(Logs.AllText, Does.Not.Contain(TestJobs.CanarySecret).And.Not.Contain(TestJobs.CanaryToken));
+            Assert.That(Logs.AllText(), Does.Not.Contain(TestJobs.CanarySecret).And.Not.Contain(TestJobs.CanaryToken));
         });
     }
 

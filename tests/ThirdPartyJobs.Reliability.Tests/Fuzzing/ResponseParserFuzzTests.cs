@@ -30,7 +30,7 @@ public sealed class ResponseParserFuzzTests
     [
         (0, Utf8(SampleResponses.JobDetails())),
         (0, Utf8(SampleResponses.JobDetails(extraConfigurationEntries: 40, continuationToken: null, withUnknownMembers: true))),
-        (0, Utf8(SampleResponses.MinimalJobDetails())),
+        (0, Utf8(SampleResponses.MinimalJobDetailsWithSecrets())),
         (1, Utf8(SampleResponses.PollJobs(0))),
         (1, Utf8(SampleResponses.PollJobs(1))),
         (1, Utf8(SampleResponses.PollJobs(5))),

@@ -1,11 +1,11 @@
 using NUnit.Framework;
+using ThirdPartyJobs.TestUtilities;
 
-namespace ThirdPartyJobs.Reliability.Tests.Infrastructure;
+// In the root namespace: NUnit runs a setup fixture only for the tests in its namespace and below.
+namespace ThirdPartyJobs.Reliability.Tests;
 
 /// <summary>Runs before any test creates an SDK client: there is no instance metadata service here.</summary>
 [SetUpFixture]
-public sealed class AssemblySetup
+public sealed class AssemblySetup : NoInstanceMetadataSetUp
 {
-    [OneTimeSetUp]
-    public void DisableInstanceMetadata() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 }

@@ -44,7 +44,7 @@ internal sealed class CanaryInstanceFactory
     private const int MaxDepth = 6;
     private int _planted;
 
-    public CanaryDetector Detector { get; } = new(Canaries.All);
+    public CanaryDetector Detector { get; } = new(Canaries.Named);
 
     /// <summary>Planted canaries, by the member they were planted in.</summary>
     public List<string> PlantedIn { get; } = [];

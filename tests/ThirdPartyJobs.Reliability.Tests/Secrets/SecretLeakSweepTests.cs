@@ -82,7 +82,7 @@ public sealed class SecretLeakSweepTests
     public async Task Real_calls_over_loopback_leak_no_secret_to_logs_exceptions_or_results()
     {
         var attempts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        await using var server = await CannedCodePipeline.StartAsync((operation, body, _) => Script(operation, body, attempts));
+        using var server = new CannedHttpServer().Reply(request => Script(request.Operation, request.Body, attempts));
         using var sdkLog = new SdkLogCapture();
         var logs = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -138,9 +138,14 @@ public sealed class SecretLeakSweepTests
             Check(null, where, text, findings);
         }
 
-        foreach (var (category, level, text) in logs.Entries)
+        foreach (var entry in logs.Entries)
         {
-            Check(null, $"log {category} {level}", text, findings);
+            Check(null, $"log {entry.Category} {entry.Level}", entry.FullText, findings);
+        }
+
+        foreach (var scope in logs.Scopes)
+        {
+            Check(null, "log scope", scope, findings);
         }
 
         foreach (var line in sdkLog.Lines)
@@ -159,13 +164,13 @@ public sealed class SecretLeakSweepTests
         {
             Assert.That(findings, Is.Empty, "secrets leaked");
             Assert.That(exceptions.Select(e => e.Error.GetType().Name), Is.SupersetOf(new[] { "ServiceValidationException", "ThrottledException", "InvalidNonceException", "MalformedResponseException", "ArgumentException" }));
-            Assert.That(logs.Entries.Select(e => e.Text), Has.Some.Contains("; retrying in "), "no retry was logged");
+            Assert.That(logs.Entries.Select(e => e.FullText), Has.Some.Contains("; retrying in "), "no retry was logged");
             Assert.That(categories.Keys, Has.Some.EqualTo(typeof(ThirdPartyJobClient).FullName), "the client logged nothing");
             Assert.That(sdkLog.Lines, Is.Not.Empty, "the AWS SDK logged nothing");
         });
     }
 
-    private static CannedReply Script(string operation, string body, ConcurrentDictionary<string, int> attempts)
+    private static CannedResponse Script(string operation, string body, ConcurrentDictionary<string, int> attempts)
     {
         using var request = JsonDocument.Parse(body);
         var root = request.RootElement;
@@ -175,25 +180,25 @@ public sealed class SecretLeakSweepTests
         var echo = $"Value '{token}' at 'clientToken' failed to satisfy constraint";
         return (operation, jobId) switch
         {
-            (_, "echo-validation") => CannedReply.Error(400, "ValidationException", echo),
-            (_, "flaky") when attempt < 3 => CannedReply.Error(500, "InternalFailure", echo),
-            (_, "throttled") => CannedReply.Error(400, "ThrottlingException", "Rate exceeded for " + echo),
-            (_, "echo-nonce") => CannedReply.Error(400, "InvalidNonceException", $"Nonce '{root.GetProperty("nonce").GetString()}' is stale; {echo}"),
-            (_, "malformed") => CannedReply.Ok(SampleResponses.JobDetails()[..900]),
-            (_, "garbage-error") => new CannedReply(502, $"<html>Bad gateway for {token} {Canaries.ArtifactSecretAccessKey}</html>"),
-            (_, "reset") when attempt == 1 => new CannedReply(200, "", Reset: true),
-            (_, "slow") when attempt == 1 => new CannedReply(200, SampleResponses.JobDetails(), Delay: TimeSpan.FromSeconds(2)),
-            ("GetThirdPartyJobDetails", _) => CannedReply.Ok(SampleResponses.JobDetails()),
-            ("PollForThirdPartyJobs", _) => CannedReply.Ok(SampleResponses.PollJobs(2)),
-            ("AcknowledgeThirdPartyJob", _) => CannedReply.Ok(SampleResponses.Acknowledge()),
-            _ => CannedReply.Ok("{}"),
+            (_, "echo-validation") => CannedResponse.Error(400, "ValidationException", echo, typeHeader: true),
+            (_, "flaky") when attempt < 3 => CannedResponse.Error(500, "InternalFailure", echo, typeHeader: true),
+            (_, "throttled") => CannedResponse.Error(400, "ThrottlingException", "Rate exceeded for " + echo, typeHeader: true),
+            (_, "echo-nonce") => CannedResponse.Error(400, "InvalidNonceException", $"Nonce '{root.GetProperty("nonce").GetString()}' is stale; {echo}", typeHeader: true),
+            (_, "malformed") => CannedResponse.Json(200, SampleResponses.JobDetails()[..900]),
+            (_, "garbage-error") => CannedResponse.Json(502, $"<html>Bad gateway for {token} {Canaries.SecretAccessKey}</html>"),
+            (_, "reset") when attempt == 1 => CannedResponse.ConnectionReset(),
+            (_, "slow") when attempt == 1 => CannedResponse.Json(200, SampleResponses.JobDetails()) with { Delay = TimeSpan.FromSeconds(2) },
+            ("GetThirdPartyJobDetails", _) => CannedResponse.Json(200, SampleResponses.JobDetails()),
+            ("PollForThirdPartyJobs", _) => CannedResponse.Json(200, SampleResponses.PollJobs(2)),
+            ("AcknowledgeThirdPartyJob", _) => CannedResponse.Json(200, SampleResponses.Acknowledge()),
+            _ => CannedResponse.Json(200, "{}"),
         };
     }
 
-    private static AWSOptions Aws(CannedCodePipeline server) => new()
+    private static AWSOptions Aws(CannedHttpServer server) => new()
     {
         Credentials = new BasicAWSCredentials(Canaries.SigningAccessKeyId, Canaries.SigningSecretAccessKey),
-        DefaultClientConfig = { ServiceURL = server.BaseAddress.ToString(), AuthenticationRegion = "us-east-1" },
+        DefaultClientConfig = { ServiceURL = server.BaseUrl, AuthenticationRegion = "us-east-1" },
     };
 
     private static string? SerializeOrNull(object instance)

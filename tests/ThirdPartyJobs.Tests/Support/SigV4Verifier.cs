@@ -29,7 +29,7 @@ internal static partial class SigV4Verifier
     }
 
     /// <summary>Whether the request's signature is what <paramref name="secretAccessKey"/> produces.</summary>
-    public static bool IsValid(RecordedRequest request, string secretAccessKey)
+    public static bool IsValid(CannedRequest request, string secretAccessKey)
     {
         var header = Parse(request.Header("Authorization"));
         var amzDate = request.Header("X-Amz-Date");

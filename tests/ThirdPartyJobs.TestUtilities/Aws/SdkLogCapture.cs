@@ -4,28 +4,31 @@ using System.Globalization;
 using Amazon;
 using Amazon.Runtime.Logging;
 
-namespace ThirdPartyJobs.Artifacts.Tests.Infrastructure;
+namespace ThirdPartyJobs.TestUtilities;
 
 /// <summary>
 /// Turns every option of the AWS SDK's own logging on (<c>AWSConfigs.LoggingConfig</c>: console and
-/// System.Diagnostics, responses always and unlimited in size, metrics in the chosen format) and captures it
-/// until disposed: through an adaptor logger (how AWSSDK.Core 4 routes its logging), its trace source and the
-/// console. Settings and the console are restored afterwards. (A twin of the Reliability tests' capture, until
-/// the shared test utilities exist.)
+/// System.Diagnostics, responses always and unlimited in size, metrics in the chosen format) and
+/// captures it until disposed: through an adaptor logger registered with the SDK (how AWSSDK.Core 4
+/// routes all its logging), its trace source and the console. SDK clients created meanwhile log
+/// here; settings and the console are restored afterwards. Not thread-safe across tests: the SDK's
+/// settings are global, so tests using it are <c>[NonParallelizable]</c>.
 /// </summary>
-internal sealed class SdkLogCapture : IDisposable
+public sealed class SdkLogCapture : IDisposable
 {
     private const string Source = "Amazon";
+    private const string Name = "ThirdPartyJobs.TestUtilities.SdkLogCapture";
     private readonly LoggingOptions _logTo = AWSConfigs.LoggingConfig.LogTo;
     private readonly ResponseLoggingOption _logResponses = AWSConfigs.LoggingConfig.LogResponses;
     private readonly int _logResponsesSizeLimit = AWSConfigs.LoggingConfig.LogResponsesSizeLimit;
     private readonly bool _logMetrics = AWSConfigs.LoggingConfig.LogMetrics;
     private readonly LogMetricsFormatOption _logMetricsFormat = AWSConfigs.LoggingConfig.LogMetricsFormat;
     private readonly TextWriter _console = Console.Out;
-    private readonly StringWriter _consoleCapture = new();
+    private readonly StringWriter _consoleCapture = new(CultureInfo.InvariantCulture);
     private readonly Listener _listener = new();
     private readonly CapturingAdaptorFactory _adaptor = new();
 
+    /// <summary>Turns the SDK's logging fully on, with request metrics in <paramref name="metricsFormat"/>.</summary>
     public SdkLogCapture(LogMetricsFormatOption metricsFormat = LogMetricsFormatOption.Standard)
     {
         AdaptorLoggerFactoryRegistry.RegisterAdaptorLoggerFactory(_adaptor);
@@ -38,12 +41,19 @@ internal sealed class SdkLogCapture : IDisposable
         Console.SetOut(TextWriter.Synchronized(_consoleCapture));
     }
 
-    /// <summary>Everything the SDK logged: adaptor, trace listener and console.</summary>
-    public string AllText => string.Join('\n', [.. _adaptor.Lines, .. _listener.Lines, _consoleCapture.ToString()]);
+    /// <summary>What the SDK logged, at every level, through the adaptor and the trace listener.</summary>
+    public IReadOnlyCollection<string> Lines => [.. _adaptor.Lines, .. _listener.Lines];
 
     /// <summary>How many lines the adaptor and the trace listener captured.</summary>
     public int LineCount => _adaptor.Lines.Count + _listener.Lines.Count;
 
+    /// <summary>What was written to the console meanwhile (the SDK's console logging).</summary>
+    public string ConsoleText => _consoleCapture.ToString();
+
+    /// <summary>Everything the SDK logged: adaptor, trace listener and console.</summary>
+    public string AllText => string.Join('\n', [.. Lines, ConsoleText]);
+
+    /// <inheritdoc />
     public void Dispose()
     {
         Console.SetOut(_console);
@@ -55,13 +65,14 @@ internal sealed class SdkLogCapture : IDisposable
         AWSConfigs.RemoveTraceListener(Source, _listener.Name);
         AdaptorLoggerFactoryRegistry.DeregisterAdaptorLoggerFactory(_adaptor.Name);
         _listener.Dispose();
+        _consoleCapture.Dispose();
     }
 
     private sealed class CapturingAdaptorFactory : IAdaptorLoggerFactory
     {
         public ConcurrentQueue<string> Lines { get; } = new();
 
-        public string Name => "ThirdPartyJobs.Artifacts.Tests.SdkLogCapture";
+        public string Name => SdkLogCapture.Name;
 
         public IAdaptorLogger CreateAdaptorLogger(Type type) => new Adaptor(this, type);
 
@@ -79,7 +90,7 @@ internal sealed class SdkLogCapture : IDisposable
 
     private sealed class Listener : TraceListener
     {
-        public Listener() : base("ThirdPartyJobs.Artifacts.Tests.SdkLogCapture")
+        public Listener() : base(SdkLogCapture.Name)
         {
         }
 
