@@ -50,9 +50,7 @@ public sealed class ResponseParserFuzzTests
     [Test]
     public void Every_mutated_response_parses_or_is_reported_as_malformed_without_secrets()
     {
-        var seed = TestSeed.Resolve("THIRDPARTYJOBS_FUZZ_SEED", DefaultSeed);
-        var cases = TestSeed.ResolveCount("THIRDPARTYJOBS_FUZZ_CASES", DefaultCases);
-        var only = TestSeed.ResolveCount("THIRDPARTYJOBS_FUZZ_CASE", -1);
+        var suite = SeededSuite.Resolve("THIRDPARTYJOBS_FUZZ", DefaultSeed, DefaultCases);
         var parsed = 0L;
         var malformed = 0L;
         var failures = new List<string>();
@@ -61,15 +59,9 @@ public sealed class ResponseParserFuzzTests
         var mutating = TimeSpan.Zero;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
-        for (var index = 0; index < cases; index++)
+        foreach (var @case in suite.Cases())
         {
-            if (only >= 0 && index != only)
-            {
-                continue;
-            }
-
-            // One generator per case: any case replays alone from (seed, index).
-            var random = new Random(CaseSeed(seed, index));
+            var random = @case.Random;
             var (origin, valid) = Corpus[random.Next(Corpus.Length)];
             var mutateStarted = Stopwatch.GetTimestamp();
             var (body, description) = new ResponseMutator(random).Mutate(valid);
@@ -90,7 +82,7 @@ public sealed class ResponseParserFuzzTests
                 {
                     malformed++;
                     // Every message in the chain; the full ToString() (stack traces, slow to render) for a sample.
-                    if ((FindInMessages(error) ?? (index % 64 == 0 ? Canaries.FindIn(error.ToString()) : null)) is { } secret)
+                    if ((FindInMessages(error) ?? (@case.Index % 64 == 0 ? Canaries.FindIn(error.ToString()) : null)) is { } secret)
                     {
                         problem = $"the {secret} appears in the exception message";
                     }
@@ -102,14 +94,14 @@ public sealed class ResponseParserFuzzTests
 
                 if (problem is not null && ++failureCount <= 10)
                 {
-                    failures.Add($"seed {seed}, case {index} (THIRDPARTYJOBS_FUZZ_CASE={index}), {name} on [{description}] ({body.Length} bytes): {problem}");
+                    failures.Add($"{@case.Where}, {name} on [{description}] ({body.Length} bytes): {problem}");
                 }
             }
         }
 
-        TestContext.Out.WriteLine($"{cases:N0} variants, {parsed + malformed:N0} parser calls: {parsed:N0} parsed, {malformed:N0} MalformedResponseException, {failureCount} failures in {clock.Elapsed.TotalSeconds:0.0} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU, {mutating.TotalSeconds:0.0} s of it mutating)");
+        TestContext.Out.WriteLine($"{suite.CaseCount:N0} variants, {parsed + malformed:N0} parser calls: {parsed:N0} parsed, {malformed:N0} MalformedResponseException, {failureCount} failures in {clock.Elapsed.TotalSeconds:0.0} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s CPU, {mutating.TotalSeconds:0.0} s of it mutating)");
         Assert.That(failures, Is.Empty, $"{failureCount} failure(s); the first ones:\n" + string.Join("\n\n", failures));
-        if (only < 0)
+        if (suite.Only is null)
         {
             Assert.That(parsed, Is.GreaterThan(0), "no variant parsed: the mutations are too coarse to reach the parsers' inner paths");
         }
@@ -129,7 +121,4 @@ public sealed class ResponseParserFuzzTests
 
         return null;
     }
-
-    // Stable across processes (HashCode.Combine is randomized per process).
-    private static int CaseSeed(int seed, int index) => unchecked((seed * 486_187_739) + (index * 16_777_619));
 }

@@ -20,18 +20,16 @@ public sealed class InvalidInputPropertyTests
     [Test]
     public async Task Every_input_outside_the_model_is_refused_before_sending()
     {
-        var seed = TestSeed.Resolve("THIRDPARTYJOBS_PROPERTY_SEED", DefaultSeed);
-        var cases = TestSeed.ResolveCount("THIRDPARTYJOBS_PROPERTY_CASES", DefaultCases);
+        var suite = SeededSuite.Resolve("THIRDPARTYJOBS_PROPERTY", DefaultSeed, DefaultCases);
         var transport = new Mock<ICodePipelineTransport>(MockBehavior.Strict);
         transport.Setup(t => t.Dispose());
         using var client = new ThirdPartyJobClient(transport.Object, options: null, loggerFactory: null);
         var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
-        for (var index = 0; index < cases; index++)
+        foreach (var @case in suite.Cases())
         {
-            var generate = new InputGenerator(new Random(unchecked((seed * 486_187_739) + index)));
-            var (what, call) = InvalidCall(generate);
-            var where = $"seed {seed}, case {index}: {what}";
+            var (what, call) = InvalidCall(new InputGenerator(@case.Random));
+            var where = $"{@case.Where}: {what}";
             byKind[what[..what.IndexOf(':', StringComparison.Ordinal)]] = byKind.GetValueOrDefault(what[..what.IndexOf(':', StringComparison.Ordinal)]) + 1;
 
             Exception? thrown = null;
@@ -50,7 +48,7 @@ public sealed class InvalidInputPropertyTests
 
         // Strict mock: any SendAsync would have thrown MockException instead of ArgumentException; check anyway.
         transport.Verify(t => t.SendAsync(It.IsAny<TransportRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        TestContext.Out.WriteLine($"{cases:N0} invalid calls refused before sending: " + string.Join(", ", byKind.Select(k => $"{k.Key} {k.Value}")));
+        TestContext.Out.WriteLine($"{suite.CaseCount:N0} invalid calls refused before sending: " + string.Join(", ", byKind.Select(k => $"{k.Key} {k.Value}")));
     }
 
     private static (string What, Func<ThirdPartyJobClient, Task> Call) InvalidCall(InputGenerator g)

@@ -20,15 +20,14 @@ public sealed class RequestRoundTripPropertyTests
     [Test]
     public async Task Every_valid_input_round_trips_through_the_wire_json()
     {
-        var seed = TestSeed.Resolve("THIRDPARTYJOBS_PROPERTY_SEED", DefaultSeed);
-        var cases = TestSeed.ResolveCount("THIRDPARTYJOBS_PROPERTY_CASES", DefaultCases);
+        var suite = SeededSuite.Resolve("THIRDPARTYJOBS_PROPERTY", DefaultSeed, DefaultCases);
         var transport = new RecordingTransport();
         using var client = transport.CreateClient();
 
-        for (var index = 0; index < cases; index++)
+        foreach (var @case in suite.Cases())
         {
-            var generate = new InputGenerator(new Random(unchecked((seed * 486_187_739) + index)));
-            var where = $"seed {seed}, case {index}";
+            var generate = new InputGenerator(@case.Random);
+            var where = @case.Where;
 
             var jobId = generate.Text(1, 512);
             var clientToken = generate.Text(1, 256);
@@ -149,8 +148,8 @@ public sealed class RequestRoundTripPropertyTests
             }
         }
 
-        Assert.That(transport.Requests, Has.Count.EqualTo(cases * 5));
-        TestContext.Out.WriteLine($"{cases:N0} cases x 5 operations round-tripped");
+        Assert.That(transport.Requests, Has.Count.EqualTo(suite.CaseCount * 5));
+        TestContext.Out.WriteLine($"{suite.CaseCount:N0} cases x 5 operations round-tripped");
     }
 
     private static JsonDocument Sent(RecordingTransport transport, string operation, string where)
