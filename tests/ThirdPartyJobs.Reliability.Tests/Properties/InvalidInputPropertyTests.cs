@@ -58,16 +58,7 @@ public sealed class InvalidInputPropertyTests
         switch (r.Next(5))
         {
             case 0:
-                if (r.Next(2) == 0)
-                {
-                    var (kind, bad) = BadRequired(g, 1, 512);
-                    return ($"GetJobDetails.jobId {kind}:", c => c.GetJobDetailsAsync(bad!, clientToken));
-                }
-                else
-                {
-                    var (kind, bad) = BadRequired(g, 1, 256);
-                    return ($"GetJobDetails.clientToken {kind}:", c => c.GetJobDetailsAsync(jobId, bad!));
-                }
+                return BadJobIdOrClientToken(g, "GetJobDetails", jobId, clientToken, (c, j, t) => c.GetJobDetailsAsync(j, t));
 
             case 1:
                 var type = g.ActionTypeId();
@@ -94,14 +85,11 @@ public sealed class InvalidInputPropertyTests
                 switch (r.Next(3))
                 {
                     case 0:
-                        var (jk, badJob) = BadRequired(g, 1, 512);
-                        return ($"AcknowledgeJob.jobId {jk}:", c => c.AcknowledgeJobAsync(badJob!, nonce, clientToken));
                     case 1:
+                        return BadJobIdOrClientToken(g, "AcknowledgeJob", jobId, clientToken, (c, j, t) => c.AcknowledgeJobAsync(j, nonce, t));
+                    default:
                         var (nk, badNonce) = BadRequired(g, 1, 50);
                         return ($"AcknowledgeJob.nonce {nk}:", c => c.AcknowledgeJobAsync(jobId, badNonce!, clientToken));
-                    default:
-                        var (ck, badToken) = BadRequired(g, 1, 256);
-                        return ($"AcknowledgeJob.clientToken {ck}:", c => c.AcknowledgeJobAsync(jobId, nonce, badToken!));
                 }
 
             case 3:
@@ -109,11 +97,8 @@ public sealed class InvalidInputPropertyTests
                 switch (r.Next(9))
                 {
                     case 0:
-                        var (jk, badJob) = BadRequired(g, 1, 512);
-                        return ($"PutJobSuccessResult.jobId {jk}:", c => c.PutJobSuccessResultAsync(badJob!, clientToken));
                     case 1:
-                        var (ck, badToken) = BadRequired(g, 1, 256);
-                        return ($"PutJobSuccessResult.clientToken {ck}:", c => c.PutJobSuccessResultAsync(jobId, badToken!));
+                        return BadJobIdOrClientToken(g, "PutJobSuccessResult", jobId, clientToken, (c, j, t) => c.PutJobSuccessResultAsync(j, t));
                     case 2:
                         var (rk, badRevision) = BadRequired(g, 1, 1500);
                         return ($"PutJobSuccessResult.currentRevision.Revision {rk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, revision with { Revision = badRevision! }));
@@ -142,11 +127,8 @@ public sealed class InvalidInputPropertyTests
                 switch (r.Next(6))
                 {
                     case 0:
-                        var (jk, badJob) = BadRequired(g, 1, 512);
-                        return ($"PutJobFailureResult.jobId {jk}:", c => c.PutJobFailureResultAsync(badJob!, clientToken, failure));
                     case 1:
-                        var (ck, badToken) = BadRequired(g, 1, 256);
-                        return ($"PutJobFailureResult.clientToken {ck}:", c => c.PutJobFailureResultAsync(jobId, badToken!, failure));
+                        return BadJobIdOrClientToken(g, "PutJobFailureResult", jobId, clientToken, (c, j, t) => c.PutJobFailureResultAsync(j, t, failure));
                     case 2:
                         return ("PutJobFailureResult.failureDetails null:", c => c.PutJobFailureResultAsync(jobId, clientToken, null!));
                     case 3:
@@ -159,6 +141,20 @@ public sealed class InvalidInputPropertyTests
                         return ($"PutJobFailureResult.failureDetails.ExternalExecutionId {xk}:", c => c.PutJobFailureResultAsync(jobId, clientToken, failure with { ExternalExecutionId = badExternal }));
                 }
         }
+    }
+
+    /// <summary>The job id (1–512) or the client token (1–256), the two parameters every job operation takes, made invalid: the other valid.</summary>
+    private static (string What, Func<ThirdPartyJobClient, Task> Call) BadJobIdOrClientToken(
+        InputGenerator g, string operation, string jobId, string clientToken, Func<ThirdPartyJobClient, string, string, Task> call)
+    {
+        if (g.Random.Next(2) == 0)
+        {
+            var (kind, bad) = BadRequired(g, 1, 512);
+            return ($"{operation}.jobId {kind}:", c => call(c, bad!, clientToken));
+        }
+
+        var (tokenKind, badToken) = BadRequired(g, 1, 256);
+        return ($"{operation}.clientToken {tokenKind}:", c => call(c, jobId, badToken!));
     }
 
     /// <summary>A value a required text parameter must refuse.</summary>
