@@ -31,9 +31,7 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("ValidationException"));
-            Assert.That(response.Message, Does.Contain("Value 'Orchestrate' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval, Compute]"));
+            response.AssertError(400, "ValidationException", Does.Contain("Value 'Orchestrate' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval, Compute]"));
             Assert.That(() => Emulator.RegisterActionType("Orchestrate", "ThirdParty", "P", "1"), Throws.ArgumentException.With.Message.Contains("ActionCategory"));
         });
     }

@@ -97,14 +97,12 @@ public sealed class ProtocolTests : EmulatorTest
     {
         var response = await Client.CallAsync(CodePipelineOperation.AcknowledgeThirdPartyJob, new { nonce = "n" });
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("ValidationException"));
-            Assert.That(response.Message, Does.StartWith("2 validation errors detected: "));
-            Assert.That(response.Message, Does.Contain("Value null at 'jobId' failed to satisfy constraint: Member must not be null"));
-            Assert.That(response.Message, Does.Contain("Value null at 'clientToken' failed to satisfy constraint: Member must not be null"));
-        });
+        response.AssertError(
+            400,
+            "ValidationException",
+            Does.StartWith("2 validation errors detected: ")
+                .And.Contain("Value null at 'jobId' failed to satisfy constraint: Member must not be null")
+                .And.Contain("Value null at 'clientToken' failed to satisfy constraint: Member must not be null"));
     }
 
     [Test]
