@@ -37,7 +37,7 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
     public AWSOptions AwsOptions => new()
     {
         Region = RegionEndpoint.GetBySystemName(Emulator.Region),
-        Credentials = new BasicAWSCredentials(Emulator.AccessKeyId, Emulator.SecretAccessKey),
+        Credentials = new BasicAWSCredentials(Emulator.Credential.AccessKeyId, Emulator.Credential.SecretAccessKey),
         DefaultClientConfig = { ServiceURL = Emulator.ServiceUrl, AuthenticationRegion = Emulator.Region, IgnoreConfiguredEndpointUrls = true },
     };
 
@@ -63,7 +63,7 @@ internal sealed class OfflineCodePipeline : IAsyncDisposable
             OutputArtifacts = [OfflineArtifactStore.Output("demo-pipeline/BuildOutput/build.zip")],
 
             // null: fake credentials that no S3 accepts, when there is no local S3 server.
-            ArtifactCredentials = artifactStore is null ? null : new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
+            ArtifactCredentials = artifactStore is null ? null : new EmulatorCredential(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
             EncryptionKeyId = KmsKeyId,
         });
         return new OfflineCodePipeline(emulator, actionType, jobId, artifactStore);

@@ -37,7 +37,7 @@ internal static class WorkerDemo
                     ActionExecutionId = executionId,
                     InputArtifacts = withArtifacts ? [OfflineArtifactStore.Source] : [],
                     OutputArtifacts = withArtifacts ? [OfflineArtifactStore.Output($"demo-pipeline/BuildOutput/{executionId[..8]}/build.zip")] : [],
-                    ArtifactCredentials = withArtifacts ? new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken) : null,
+                    ArtifactCredentials = withArtifacts ? new EmulatorCredential(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken) : null,
                     EncryptionKeyId = OfflineCodePipeline.KmsKeyId,
                 });
             },
@@ -169,10 +169,10 @@ internal static class WorkerDemo
 
         var ending = result switch
         {
-            null => job.State.ToString(),
-            { Succeeded: false, FailureDetails: { } failure } => $"Failed ({failure.Type}: \"{failure.Message}\")",
-            { ContinuationToken: { } token } => $"Succeeded with continuation token \"{token}\" ({result.ExecutionDetails?.Summary})",
-            _ => $"Succeeded (\"{result.ExecutionDetails?.Summary}\")",
+            null => job.Status,
+            { Succeeded: false, FailureType: { } type } => $"Failed ({type}: \"{result.FailureMessage}\")",
+            { ContinuationToken: { } token } => $"Succeeded with continuation token \"{token}\" ({result.Summary})",
+            _ => $"Succeeded (\"{result.Summary}\")",
         };
         steps.Add(ending);
         output.WriteLine($"{indent}job {jobId} {label}: {string.Join(" → ", steps)}");

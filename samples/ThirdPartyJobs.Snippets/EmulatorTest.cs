@@ -22,7 +22,7 @@ public sealed class BuildWorkerTests
         builder.Services.AddDefaultAWSOptions(new AWSOptions // the client talks to the emulator, signed with its keys
         {
             Region = RegionEndpoint.GetBySystemName(emulator.Region),
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         });
         builder.Services.AddThirdPartyJobs();

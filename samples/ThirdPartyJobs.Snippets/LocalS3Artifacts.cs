@@ -12,7 +12,7 @@ static class LocalS3Artifacts
         await s3.PutObjectAsync("artifacts", "pipeline/source.zip", sourceZip, cancellationToken);
         emulator.CreateJob(actionType, new JobSpec
         {
-            ArtifactCredentials = new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken), // the only key s3rver accepts
+            ArtifactCredentials = new EmulatorCredential(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken), // the only key s3rver accepts
             InputArtifacts = { new ArtifactSpec("SourceOutput", "artifacts", "pipeline/source.zip") },
             OutputArtifacts = { new ArtifactSpec("BuildOutput", "artifacts", "pipeline/build.zip") },
             EncryptionKeyId = "arn:aws:kms:us-east-1:111122223333:key/test",

@@ -25,7 +25,7 @@ namespace ThirdPartyJobs.Testing;
 /// await s3.PutObjectAsync("artifacts", "pipeline/source.zip", zipBytes);
 /// var jobId = emulator.CreateJob(actionType, new JobSpec
 /// {
-///     ArtifactCredentials = new ArtifactCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
+///     ArtifactCredentials = new EmulatorCredential(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken),
 ///     InputArtifacts = { new ArtifactSpec("SourceOutput", "artifacts", "pipeline/source.zip") },
 ///     OutputArtifacts = { new ArtifactSpec("BuildOutput", "artifacts", "pipeline/build.zip") },
 /// });

@@ -9,24 +9,13 @@ namespace ThirdPartyJobs.Testing.S3;
 /// once it prints its listening line; stopped by closing its standard input (killed if it lingers), after which
 /// its data directory is deleted. Its standard error is kept for diagnostics.
 /// </summary>
-internal sealed partial class S3rverProcess
+internal sealed partial class S3rverProcess(Process process, StringBuilder errors, Uri serviceUrl, string dataDirectory)
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly Process _process;
-    private readonly StringBuilder _errors;
+    public Uri ServiceUrl { get; } = serviceUrl;
 
-    private S3rverProcess(Process process, StringBuilder errors, Uri serviceUrl, string dataDirectory)
-    {
-        _process = process;
-        _errors = errors;
-        ServiceUrl = serviceUrl;
-        DataDirectory = dataDirectory;
-    }
-
-    public Uri ServiceUrl { get; }
-
-    public string DataDirectory { get; }
+    public string DataDirectory { get; } = dataDirectory;
 
     /// <summary>Starts <c>serve.js</c> from <paramref name="installDirectory"/> and waits for its listening line.</summary>
     public static async Task<S3rverProcess> StartAsync(string installDirectory, IReadOnlyList<string> buckets, TimeSpan startTimeout, CancellationToken cancellationToken)
@@ -93,10 +82,10 @@ internal sealed partial class S3rverProcess
     }
 
     /// <summary>What s3rver wrote to its standard error so far.</summary>
-    public string StandardError() => Snapshot(_errors);
+    public string StandardError() => Snapshot(errors);
 
     /// <summary>Stops the process and deletes its data.</summary>
-    public Task StopAsync() => StopAsync(_process, DataDirectory);
+    public Task StopAsync() => StopAsync(process, DataDirectory);
 
     private static async Task StopAsync(Process process, string dataDirectory)
     {

@@ -27,7 +27,7 @@ namespace ThirdPartyJobs.Testing;
 /// await using var emulator = await CodePipelineEmulator.StartAsync();
 /// var actionType = emulator.RegisterActionType("Build", "ThirdParty", "MyProvider", "1");
 /// var jobId = emulator.CreateJob(actionType, new JobSpec { Configuration = { ["Project"] = "demo" } });
-/// // point a client at emulator.ServiceUrl with emulator.AccessKeyId / emulator.SecretAccessKey, region emulator.Region
+/// // point a client at emulator.ServiceUrl, signed with emulator.Credential for emulator.Region
 /// await emulator.WaitForAllJobsTerminalAsync(cancellationToken);
 /// </code>
 /// </example>
@@ -38,7 +38,6 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     private readonly RequestLog _requestLog;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping;
-    private readonly EmulatorCredential _credential;
     private int _disposed;
 
     private CodePipelineEmulator(WebApplication app, JobStore store, RequestLog requestLog, EmulatorFaults faults, ILogger logger, CancellationTokenSource stopping, CodePipelineEmulatorOptions options, string serviceUrl)
@@ -48,7 +47,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         _requestLog = requestLog;
         _logger = logger;
         _stopping = stopping;
-        _credential = options.EffectiveCredentials[0];
+        Credential = options.EffectiveCredentials[0];
         Faults = faults;
         Region = options.Region;
         AccountId = options.AccountId;
@@ -65,14 +64,11 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     /// <summary>The AWS account that custom-action jobs run in (see <see cref="CodePipelineEmulatorOptions.AccountId"/>).</summary>
     public string AccountId { get; }
 
-    /// <summary>The access key id of the first configured credential (by default <see cref="EmulatorCredential.DefaultAccessKeyId"/>).</summary>
-    public string AccessKeyId => _credential.AccessKeyId;
-
-    /// <summary>The secret access key of the first configured credential.</summary>
-    public string SecretAccessKey => _credential.SecretAccessKey;
-
-    /// <summary>The session token of the first configured credential, or <see langword="null"/>.</summary>
-    public string? SessionToken => _credential.SessionToken;
+    /// <summary>
+    /// The credential to sign requests with: the first one of <see cref="CodePipelineEmulatorOptions.Credentials"/>,
+    /// by default <see cref="EmulatorCredential.Default"/>.
+    /// </summary>
+    public EmulatorCredential Credential { get; }
 
     /// <summary>The emulator's clock.</summary>
     public TimeProvider TimeProvider { get; }
@@ -99,7 +95,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         options.Validate();
         var credentials = options.EffectiveCredentials;
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CodePipelineEmulator>();
-        var store = new JobStore(options.TimeProvider, options.MaxDispatchesPerJob, options.DefaultJobTimeout, options.AccountId, logger);
+        var store = new JobStore(options.TimeProvider, options.MaxDispatchesPerJob, options.AccountId, logger);
         var requestLog = new RequestLog();
         var faults = new EmulatorFaults();
         var stopping = new CancellationTokenSource();
@@ -156,7 +152,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
     /// <param name="owner">The owner: <c>ThirdParty</c> for a partner action, <c>Custom</c> for a custom action.</param>
     /// <param name="provider">The provider name.</param>
     /// <param name="version">The version.</param>
-    /// <param name="jobTimeout">How long after dispatch a job without a result times out; <see langword="null"/> for the options' default.</param>
+    /// <param name="jobTimeout">How long after dispatch a job without a result times out; <see langword="null"/> for 10 minutes.</param>
     /// <param name="queryableProperty">
     /// A custom action type's queryable configuration property (1-50 characters): <c>PollForJobs</c> must then name
     /// it in <c>queryParam</c> and gets only the jobs whose configuration has the value asked for.
@@ -168,13 +164,19 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
         _store.RegisterActionType(category, owner, provider, version, jobTimeout, queryableProperty);
 
     /// <summary>
-    /// What a job worker needs to serve <paramref name="actionType"/> against this emulator: endpoint, region,
-    /// credential and action type (client id and token included), as values and as configuration keys.
+    /// Configuration keys that point a job worker at this emulator to serve <paramref name="actionType"/>, for
+    /// <c>AddInMemoryCollection</c>: <c>AWS:ServiceURL</c>, <c>AWS:Region</c> and <c>AWS:AuthenticationRegion</c>
+    /// (read by the AWS SDK's <c>GetAWSOptions()</c>), and under <paramref name="workerSection"/>
+    /// <c>ActionTypeId:Category</c>, <c>:Owner</c>, <c>:Provider</c>, <c>:Version</c> and, for a third-party action
+    /// type, <c>ClientTokens:&lt;clientId&gt;</c> (the client token: a secret, as in any worker configuration). The
+    /// AWS SDK reads no keys from configuration, so <see cref="Credential"/> is left out: set it on
+    /// <c>AWSOptions.Credentials</c>.
     /// </summary>
     /// <param name="actionType">An action type registered with this emulator.</param>
-    /// <returns>The settings.</returns>
+    /// <param name="workerSection">The worker's configuration section.</param>
+    /// <returns>The keys and values.</returns>
     /// <exception cref="ArgumentException"><paramref name="actionType"/> is not registered with this emulator.</exception>
-    public EmulatorWorkerSettings CreateWorkerSettings(RegisteredActionType actionType)
+    public IReadOnlyDictionary<string, string?> WorkerConfiguration(RegisteredActionType actionType, string workerSection = Testing.WorkerConfiguration.DefaultWorkerSection)
     {
         ArgumentNullException.ThrowIfNull(actionType);
         if (!_store.IsRegistered(actionType))
@@ -182,7 +184,7 @@ public sealed class CodePipelineEmulator : IAsyncDisposable
             throw new ArgumentException($"Action type {actionType} is not registered with this emulator.", nameof(actionType));
         }
 
-        return new EmulatorWorkerSettings(ServiceUrl, Region, _credential, actionType);
+        return Testing.WorkerConfiguration.Build(ServiceUrl, Region, actionType, workerSection);
     }
 
     /// <summary>Queues a job of a registered action type, built from <paramref name="spec"/>.</summary>

@@ -10,7 +10,7 @@ public sealed class CodePipelineEmulatorOptions
 
     /// <summary>
     /// The credentials that the emulator accepts; empty (the default) means <see cref="EmulatorCredential.Default"/>
-    /// only. The first one is the one that <see cref="CodePipelineEmulator.AccessKeyId"/> and its siblings report.
+    /// only. The first one is <see cref="CodePipelineEmulator.Credential"/>.
     /// </summary>
     public IList<EmulatorCredential> Credentials { get; } = new List<EmulatorCredential>();
 
@@ -34,12 +34,6 @@ public sealed class CodePipelineEmulatorOptions
     /// 2 or more simulates CodePipeline giving one job to several pollers, which the nonce protects against.
     /// </summary>
     public int MaxDispatchesPerJob { get; set; } = 1;
-
-    /// <summary>
-    /// The job timeout of action types registered without one: how long after its first dispatch a job without a
-    /// result becomes <see cref="EmulatedJobState.TimedOut"/>. Defaults to 10 minutes.
-    /// </summary>
-    public TimeSpan DefaultJobTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The AWS account (12 digits) that custom-action jobs run in: <c>PollForJobs</c> and <c>GetJobDetails</c>
@@ -76,6 +70,5 @@ public sealed class CodePipelineEmulatorOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDispatchesPerJob, 1, nameof(MaxDispatchesPerJob));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(DefaultJobTimeout, TimeSpan.Zero, nameof(DefaultJobTimeout));
     }
 }

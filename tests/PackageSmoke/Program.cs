@@ -11,7 +11,7 @@ var jobId = emulator.CreateJob(actionType, new JobSpec { Configuration = new Dic
 
 using var client = new ThirdPartyJobClient(new AWSOptions
 {
-    Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+    Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
     DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
 });
 var polled = await client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "PackageSmoke", "1"), 1);

@@ -28,7 +28,7 @@ internal sealed class ChildProcess : IDisposable
             start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
         }
 
-        foreach (var argument in new[] { ChildWorker.Flag, emulator.ServiceUrl, emulator.AccessKeyId, emulator.SecretAccessKey, emulator.Region, actionType.Provider, actionType.ClientId, actionType.ClientToken, journal })
+        foreach (var argument in new[] { ChildWorker.Flag, emulator.ServiceUrl, emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey, emulator.Region, actionType.Provider, actionType.ClientId, actionType.ClientToken, journal })
         {
             start.ArgumentList.Add(argument);
         }

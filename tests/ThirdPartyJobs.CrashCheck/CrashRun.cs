@@ -50,14 +50,14 @@ internal static class CrashRun
             await WaitForKillPointAsync(emulator, point, random);
             child.Kill();
             kills++;
-            pending = emulator.Jobs.Where(j => j.State == EmulatedJobState.InProgress).Select(j => j.JobId).ToList();
+            pending = emulator.Jobs.Where(j => j.Status == "InProgress").Select(j => j.JobId).ToList();
             Console.WriteLine($"  kill {kills} ({point}): {pending.Count} job(s) left in progress, {emulator.Jobs.Count(j => j.IsTerminal)} of {Jobs} done");
         }
 
         var results = emulator.Results;
-        var lost = emulator.Jobs.Count(j => j.State is not (EmulatedJobState.Succeeded or EmulatedJobState.Failed));
+        var lost = emulator.Jobs.Count(j => j.Status is not ("Succeeded" or "Failed"));
         var twice = results.GroupBy(r => r.JobId).Count(g => g.Count() > 1);
-        var recovered = results.Count(r => r.FailureDetails?.Message == "The job worker restarted while the job ran.");
+        var recovered = results.Count(r => r.FailureMessage == "The job worker restarted while the job ran.");
         var maxStall = stalls.Count == 0 ? 0 : stalls.Max().TotalSeconds;
         Console.WriteLine($"  {results.Count} results: {results.Count(r => r.Succeeded)} succeeded, {recovered} failed by recovery; {stalls.Count} recovered after a kill");
         TryDelete(journal);
@@ -78,7 +78,7 @@ internal static class CrashRun
                 await emulator.WaitForRequestAsync(r => r.Sequence > after && r.Operation is CodePipelineOperation.PutThirdPartyJobSuccessResult or CodePipelineOperation.PutThirdPartyJobFailureResult, timeout.Token);
                 break;
             default:
-                await WaitAsync(() => emulator.Jobs.Any(j => j.State == EmulatedJobState.InProgress), "a handler runs");
+                await WaitAsync(() => emulator.Jobs.Any(j => j.Status == "InProgress"), "a handler runs");
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 4000)));
                 break;
         }
@@ -95,7 +95,7 @@ internal static class CrashRun
         await WaitAsync(() => pending.All(id => emulator.GetJob(id).IsTerminal), "the jobs left in progress are reported");
         foreach (var id in pending)
         {
-            var reportedAt = emulator.Results.First(r => r.JobId == id).ReportedAt;
+            var reportedAt = emulator.GetJob(id).CompletedAt!.Value; // when its result was accepted
             stalls.Add(reportedAt - restartedAt);
         }
     }

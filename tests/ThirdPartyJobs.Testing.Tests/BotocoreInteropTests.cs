@@ -9,15 +9,21 @@ namespace ThirdPartyJobs.Testing.Tests;
 /// </summary>
 public sealed class BotocoreInteropTests
 {
-    private const string Script = """
+    // Both scripts connect the same way: the emulator's URL and key first on the command line, then their own arguments.
+    private const string ClientSetup = """
         import json, sys, datetime
         import botocore.session
-        url, key, secret, token, job_id = sys.argv[1:6]
+        url, key, secret = sys.argv[1:4]
         client = botocore.session.get_session().create_client(
             'codepipeline', region_name='us-east-1', endpoint_url=url,
             aws_access_key_id=key, aws_secret_access_key=secret)
-        action_type = {'category': 'Build', 'owner': 'ThirdParty', 'provider': 'BotoProvider', 'version': '1'}
         out = {}
+
+        """;
+
+    private const string Script = ClientSetup + """
+        token, job_id = sys.argv[4:6]
+        action_type = {'category': 'Build', 'owner': 'ThirdParty', 'provider': 'BotoProvider', 'version': '1'}
         out['jobs'] = client.poll_for_third_party_jobs(actionTypeId=action_type, maxBatchSize=5)['jobs']
         details = client.get_third_party_job_details(jobId=job_id, clientToken=token)['jobDetails']
         out['configuration'] = details['data']['actionConfiguration']['configuration']
@@ -35,15 +41,9 @@ public sealed class BotocoreInteropTests
         print(json.dumps(out))
         """;
 
-    private const string CustomScript = """
-        import json, sys
-        import botocore.session
-        url, key, secret, succeed_id, fail_id = sys.argv[1:6]
-        client = botocore.session.get_session().create_client(
-            'codepipeline', region_name='us-east-1', endpoint_url=url,
-            aws_access_key_id=key, aws_secret_access_key=secret)
+    private const string CustomScript = ClientSetup + """
+        succeed_id, fail_id = sys.argv[4:6]
         action_type = {'category': 'Build', 'owner': 'Custom', 'provider': 'BotoCustom', 'version': '1'}
-        out = {}
         jobs = client.poll_for_jobs(actionTypeId=action_type, maxBatchSize=5, queryParam={'Project': 'boto'})['jobs']
         out['polled'] = [{'id': j['id'], 'accountId': j['accountId'], 'hasNonce': bool(j['nonce']),
                           'project': j['data']['actionConfiguration']['configuration']['Project']} for j in jobs]
@@ -82,7 +82,7 @@ public sealed class BotocoreInteropTests
         await File.WriteAllTextAsync(scriptPath, CustomScript);
         try
         {
-            var (exitCode, stdout, stderr) = await RunAsync(python, scriptPath, emulator.ServiceUrl, emulator.AccessKeyId, emulator.SecretAccessKey, succeedId, failId);
+            var (exitCode, stdout, stderr) = await RunAsync(python, scriptPath, emulator.ServiceUrl, emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey, succeedId, failId);
             Assert.That(exitCode, Is.Zero, stderr);
             var output = JsonDocument.Parse(stdout).RootElement;
 
@@ -101,8 +101,8 @@ public sealed class BotocoreInteropTests
                 Assert.That(output.GetProperty("validation").GetString(), Is.EqualTo("ValidationException"));
                 Assert.That(results.Select(r => (r.JobId, r.Succeeded)), Is.EqualTo(new[] { (succeedId, true), (failId, false) }));
                 Assert.That(results[0].OutputVariables, Is.EqualTo(new Dictionary<string, string> { ["ImageTag"] = "v7", ["Commit@Id"] = "abc" }));
-                Assert.That(results[0].ExecutionDetails, Is.EqualTo(new ReportedExecutionDetails("built", null, 100)));
-                Assert.That(results[1].FailureDetails, Is.EqualTo(new ReportedFailureDetails("JobFailed", "broken", null)));
+                Assert.That((results[0].Summary, results[0].ExternalExecutionId, results[0].PercentComplete), Is.EqualTo(("built", (string?)null, (int?)100)));
+                Assert.That((results[1].FailureType, results[1].FailureMessage, results[1].ExternalExecutionId), Is.EqualTo(("JobFailed", "broken", (string?)null)));
             });
         }
         finally
@@ -123,7 +123,7 @@ public sealed class BotocoreInteropTests
         await File.WriteAllTextAsync(scriptPath, Script);
         try
         {
-            var (exitCode, stdout, stderr) = await RunAsync(python, scriptPath, emulator.ServiceUrl, emulator.AccessKeyId, emulator.SecretAccessKey, actionType.ClientToken, jobId);
+            var (exitCode, stdout, stderr) = await RunAsync(python, scriptPath, emulator.ServiceUrl, emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey, actionType.ClientToken, jobId);
             Assert.That(exitCode, Is.Zero, stderr);
             var output = JsonDocument.Parse(stdout).RootElement;
 
@@ -137,9 +137,9 @@ public sealed class BotocoreInteropTests
                 Assert.That(output.GetProperty("error").GetString(), Is.EqualTo("JobNotFoundException"));
                 Assert.That(Guid.TryParse(output.GetProperty("requestId").GetString(), out _), Is.True);
                 // botocore sends JSON timestamps as whole epoch seconds.
-                Assert.That(result.CurrentRevision!.Created, Is.EqualTo(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)));
-                Assert.That(result.ExecutionDetails, Is.EqualTo(new ReportedExecutionDetails("done", null, 100)));
-                Assert.That(emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
+                Assert.That(result.RevisionCreated, Is.EqualTo(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+                Assert.That((result.Summary, result.ExternalExecutionId, result.PercentComplete), Is.EqualTo(("done", (string?)null, (int?)100)));
+                Assert.That(emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
             });
         }
         finally

@@ -18,7 +18,7 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
         {
             Assert.That(claimed, Is.EqualTo(jobId));
             Assert.That((int)put.StatusCode, Is.EqualTo(200), put.ToString());
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
         });
     }
 
@@ -31,9 +31,7 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("ValidationException"));
-            Assert.That(response.Message, Does.Contain("Value 'Orchestrate' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval, Compute]"));
+            response.AssertError(400, "ValidationException", Does.Contain("Value 'Orchestrate' at 'actionTypeId.category' failed to satisfy constraint: Member must satisfy enum value set: [Source, Build, Deploy, Test, Invoke, Approval, Compute]"));
             Assert.That(() => Emulator.RegisterActionType("Orchestrate", "ThirdParty", "P", "1"), Throws.ArgumentException.With.Message.Contains("ActionCategory"));
         });
     }
@@ -62,6 +60,6 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
         await Client.PutSuccessAsync(second, ActionType.ClientToken);
         await allTerminal;
 
-        Assert.That(Emulator.Jobs.Select(j => j.State), Is.All.EqualTo(EmulatedJobState.Succeeded));
+        Assert.That(Emulator.Jobs.Select(j => j.Status), Is.All.EqualTo("Succeeded"));
     }
 }

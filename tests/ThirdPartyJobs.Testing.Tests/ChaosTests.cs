@@ -7,7 +7,7 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task Certain_chaos_faults_every_call_with_the_given_kinds()
     {
-        Emulator.Faults.EnableChaos(new ChaosOptions { Probability = 1, Kinds = [FaultKind.Throttle] });
+        Emulator.Faults.EnableChaos(probability: 1, kinds: [FaultKind.Throttle]);
 
         var codes = new List<string?>();
         for (var i = 0; i < 5; i++)
@@ -21,7 +21,7 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task Chaos_with_probability_zero_injects_nothing()
     {
-        Emulator.Faults.EnableChaos(new ChaosOptions { Probability = 0 });
+        Emulator.Faults.EnableChaos(probability: 0);
 
         for (var i = 0; i < 5; i++)
         {
@@ -34,12 +34,12 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task The_same_seed_gives_the_same_faults()
     {
-        var options = new ChaosOptions { Seed = 1234, Probability = 0.5, Kinds = [FaultKind.Throttle, FaultKind.ServerError] };
+        static void Enable(EmulatorFaults faults) => faults.EnableChaos(seed: 1234, probability: 0.5, kinds: [FaultKind.Throttle, FaultKind.ServerError]);
 
-        var first = await RunChaosAsync(Emulator, Client, ActionType, options);
+        var first = await RunChaosAsync(Emulator, Client, ActionType, Enable);
         await using var other = await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { TimeProvider = Time });
         using var otherClient = new EmulatorClient(other);
-        var second = await RunChaosAsync(other, otherClient, other.RegisterActionType("Build", "ThirdParty", "TestProvider", "1"), options);
+        var second = await RunChaosAsync(other, otherClient, other.RegisterActionType("Build", "ThirdParty", "TestProvider", "1"), Enable);
 
         Assert.Multiple(() =>
         {
@@ -53,12 +53,7 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task Chaos_can_be_limited_to_some_operations()
     {
-        Emulator.Faults.EnableChaos(new ChaosOptions
-        {
-            Probability = 1,
-            Kinds = [FaultKind.ServerError],
-            Operations = [CodePipelineOperation.AcknowledgeThirdPartyJob],
-        });
+        Emulator.Faults.EnableChaos(probability: 1, kinds: [FaultKind.ServerError], operations: [CodePipelineOperation.AcknowledgeThirdPartyJob]);
         var jobId = Emulator.CreateJob(ActionType);
 
         var poll = await Client.PollAsync(ActionType);
@@ -76,12 +71,12 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task Scripted_faults_come_before_chaos_and_chaos_can_be_switched_off()
     {
-        Emulator.Faults.EnableChaos(new ChaosOptions { Probability = 1, Kinds = [FaultKind.ServerError] });
+        Emulator.Faults.EnableChaos(probability: 1, kinds: [FaultKind.ServerError]);
         Emulator.Faults.ThrottleNext(CodePipelineOperation.PollForThirdPartyJobs);
 
         var scripted = await Client.PollAsync(ActionType);
         var chaotic = await Client.PollAsync(ActionType);
-        Emulator.Faults.DisableChaos();
+        Emulator.Faults.EnableChaos(probability: 0);
         var calm = await Client.PollAsync(ActionType);
 
         Assert.Multiple(() =>
@@ -95,10 +90,10 @@ public sealed class ChaosTests : EmulatorTest
     [Test]
     public async Task Chaos_resets_abort_connections()
     {
-        Emulator.Faults.EnableChaos(new ChaosOptions { Probability = 1, Kinds = [FaultKind.Reset] });
+        Emulator.Faults.EnableChaos(probability: 1, kinds: [FaultKind.Reset]);
 
         Assert.That(async () => await Client.PollAsync(ActionType), Throws.InstanceOf<HttpRequestException>());
-        await Emulator.WaitForRequestAsync(r => r.Fault == FaultKind.Reset && r.Aborted, Within());
+        await Emulator.WaitForRequestAsync(r => r.Fault == FaultKind.Reset && r.StatusCode == 0, Within());
     }
 
     [Test]
@@ -106,15 +101,15 @@ public sealed class ChaosTests : EmulatorTest
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => Emulator.Faults.EnableChaos(new ChaosOptions { Probability = 1.5 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(() => Emulator.Faults.EnableChaos(new ChaosOptions { Kinds = [FaultKind.RawResponse] }), Throws.ArgumentException);
-            Assert.That(() => Emulator.Faults.EnableChaos(new ChaosOptions { Kinds = [] }), Throws.ArgumentException);
+            Assert.That(() => Emulator.Faults.EnableChaos(probability: 1.5), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => Emulator.Faults.EnableChaos(kinds: [FaultKind.RawResponse]), Throws.ArgumentException);
+            Assert.That(() => Emulator.Faults.EnableChaos(kinds: []), Throws.ArgumentException);
         });
     }
 
-    private static async Task<List<string>> RunChaosAsync(CodePipelineEmulator emulator, EmulatorClient client, RegisteredActionType actionType, ChaosOptions options)
+    private static async Task<List<string>> RunChaosAsync(CodePipelineEmulator emulator, EmulatorClient client, RegisteredActionType actionType, Action<EmulatorFaults> enableChaos)
     {
-        emulator.Faults.EnableChaos(options);
+        enableChaos(emulator.Faults);
         var outcomes = new List<string>();
         for (var i = 0; i < 40; i++)
         {

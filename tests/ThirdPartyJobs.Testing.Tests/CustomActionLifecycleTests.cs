@@ -3,13 +3,8 @@ using ThirdPartyJobs.Testing.Tests.Support;
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>The custom-action operations over HTTP: the lifecycle, output variables, continuations and timeouts.</summary>
-public sealed class CustomActionLifecycleTests : EmulatorTest
+public sealed class CustomActionLifecycleTests : CustomActionTest
 {
-    private RegisteredActionType Custom { get; set; } = null!;
-
-    [SetUp]
-    public void RegisterCustomActionType() => Custom = Emulator.RegisterActionType("Build", "Custom", "MyBuilder", "1");
-
     [Test]
     public async Task A_custom_job_runs_poll_acknowledge_report_with_its_data_nonce_and_account_id_from_the_poll()
     {
@@ -39,7 +34,7 @@ public sealed class CustomActionLifecycleTests : EmulatorTest
             Assert.That(result.JobId, Is.EqualTo(jobId));
             Assert.That(result.Succeeded, Is.True);
             Assert.That(result.OutputVariables, Is.EqualTo(new Dictionary<string, string> { ["ImageTag"] = "v1.2.3", ["commit@id-1_x"] = "" }));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
             Assert.That(Emulator.GetJob(jobId).NonceIssuedCount, Is.EqualTo(1));
         });
     }
@@ -82,10 +77,10 @@ public sealed class CustomActionLifecycleTests : EmulatorTest
         {
             Assert.That(failed.Body, Is.EqualTo("{}"));
             Assert.That(result.Succeeded, Is.False);
-            Assert.That(result.FailureDetails, Is.EqualTo(new ReportedFailureDetails("ConfigurationError", "bad setting", null)));
+            Assert.That((result.FailureType, result.FailureMessage, result.ExternalExecutionId), Is.EqualTo(("ConfigurationError", "bad setting", (string?)null)));
             Assert.That(result.OutputVariables, Is.Null);
             Assert.That(again.ErrorCode, Is.EqualTo("InvalidJobStateException"));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
         });
     }
 
@@ -116,7 +111,7 @@ public sealed class CustomActionLifecycleTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(put.ErrorCode, Is.EqualTo("InvalidJobStateException"));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Dispatched));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Dispatched"));
         });
     }
 
@@ -159,7 +154,7 @@ public sealed class CustomActionLifecycleTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.TimedOut));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("TimedOut"));
             Assert.That(put.ErrorCode, Is.EqualTo("InvalidJobStateException"));
         });
     }

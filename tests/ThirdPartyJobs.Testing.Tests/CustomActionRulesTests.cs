@@ -3,13 +3,8 @@ using ThirdPartyJobs.Testing.Tests.Support;
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>The custom-action operations' rules: model validation, queryParam, output variables, nonces, and kinds kept apart.</summary>
-public sealed class CustomActionRulesTests : EmulatorTest
+public sealed class CustomActionRulesTests : CustomActionTest
 {
-    private RegisteredActionType Custom { get; set; } = null!;
-
-    [SetUp]
-    public void RegisterCustomActionType() => Custom = Emulator.RegisterActionType("Deploy", "Custom", "MyDeployer", "2");
-
     [Test]
     public async Task QueryParam_picks_the_jobs_whose_queryable_property_has_the_value()
     {
@@ -24,7 +19,7 @@ public sealed class CustomActionRulesTests : EmulatorTest
         {
             Assert.That(betaPoll.Json.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()), Is.EqualTo(new[] { beta }));
             Assert.That(nonePoll.Json.GetProperty("jobs").GetArrayLength(), Is.Zero);
-            Assert.That(Emulator.GetJob(alpha).State, Is.EqualTo(EmulatedJobState.Queued));
+            Assert.That(Emulator.GetJob(alpha).Status, Is.EqualTo("Queued"));
             Assert.That(queryable.QueryableProperty, Is.EqualTo("ProjectName"));
         });
     }
@@ -69,7 +64,7 @@ public sealed class CustomActionRulesTests : EmulatorTest
         var withToken = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" }, continuationToken: "next");
         var badKey = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["bad key"] = "secret-value" });
         var tooBig = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["Big"] = new string('x', 122_880) });
-        var stateAfter = Emulator.GetJob(jobId).State;
+        var stateAfter = Emulator.GetJob(jobId).Status;
         var atLimit = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["Big"] = new string('x', 122_877) });
 
         Assert.Multiple(() =>
@@ -81,7 +76,7 @@ public sealed class CustomActionRulesTests : EmulatorTest
             Assert.That(badKey.Message, Does.Not.Contain("secret-value"), "output variable values are never echoed");
             Assert.That(tooBig.ErrorCode, Is.EqualTo("OutputVariablesSizeExceededException"), tooBig.ToString());
             Assert.That((int)tooBig.StatusCode, Is.EqualTo(400));
-            Assert.That(stateAfter, Is.EqualTo(EmulatedJobState.InProgress), "a refused result changes nothing");
+            Assert.That(stateAfter, Is.EqualTo("InProgress"), "a refused result changes nothing");
             Assert.That((int)atLimit.StatusCode, Is.EqualTo(200), atLimit.ToString());
             Assert.That(Emulator.Results.Single().OutputVariables!["Big"], Has.Length.EqualTo(122_877));
         });
@@ -136,14 +131,9 @@ public sealed class CustomActionRulesTests : EmulatorTest
         var customDetailsOfPartnerJob = await Client.GetJobDetailsAsync(thirdParty);
         var customFailureOfPartnerJob = await Client.PutJobFailureAsync(thirdParty);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(customPollOfPartnerType.ErrorCode, Is.EqualTo("ActionTypeNotFoundException"));
-            Assert.That(partnerPollOfCustomType.ErrorCode, Is.EqualTo("ActionTypeNotFoundException"));
-            Assert.That(partnerDetailsOfCustomJob.ErrorCode, Is.EqualTo("JobNotFoundException"));
-            Assert.That(customDetailsOfPartnerJob.ErrorCode, Is.EqualTo("JobNotFoundException"));
-            Assert.That(customFailureOfPartnerJob.ErrorCode, Is.EqualTo("JobNotFoundException"));
-        });
+        Assert.That(
+            new[] { customPollOfPartnerType, partnerPollOfCustomType, partnerDetailsOfCustomJob, customDetailsOfPartnerJob, customFailureOfPartnerJob }.Select(r => r.ErrorCode),
+            Is.EqualTo(new[] { "ActionTypeNotFoundException", "ActionTypeNotFoundException", "JobNotFoundException", "JobNotFoundException", "JobNotFoundException" }));
     }
 
     [Test]
@@ -183,7 +173,7 @@ public sealed class CustomActionRulesTests : EmulatorTest
         Emulator.Faults.ThrottleNext(CodePipelineOperation.PutJobSuccessResult);
 
         var throttled = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
-        var stateAfterFault = Emulator.GetJob(jobId).State;
+        var stateAfterFault = Emulator.GetJob(jobId).Status;
         var retried = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
 
         // A request is recorded once answered: wait for both records.
@@ -193,7 +183,7 @@ public sealed class CustomActionRulesTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(throttled.ErrorCode, Is.EqualTo("ThrottlingException"));
-            Assert.That(stateAfterFault, Is.EqualTo(EmulatedJobState.InProgress));
+            Assert.That(stateAfterFault, Is.EqualTo("InProgress"));
             Assert.That((int)retried.StatusCode, Is.EqualTo(200), retried.ToString());
             Assert.That(Emulator.GetCallCount(CodePipelineOperation.PutJobSuccessResult), Is.EqualTo(2));
             Assert.That(Emulator.Requests.Where(r => r.Operation == CodePipelineOperation.PutJobSuccessResult).Select(r => r.Fault), Is.EqualTo(new FaultKind?[] { FaultKind.Throttle, null }));

@@ -17,9 +17,9 @@ public sealed class LifecycleTests
             Assert.That(new Uri(emulator.ServiceUrl).Port, Is.Not.Zero);
             Assert.That(other.ServiceUrl, Is.Not.EqualTo(emulator.ServiceUrl));
             Assert.That(emulator.Region, Is.EqualTo("us-east-1"));
-            Assert.That(emulator.AccessKeyId, Is.EqualTo(EmulatorCredential.DefaultAccessKeyId));
-            Assert.That(emulator.SecretAccessKey, Is.EqualTo(EmulatorCredential.DefaultSecretAccessKey));
-            Assert.That(emulator.SessionToken, Is.Null);
+            Assert.That(emulator.Credential.AccessKeyId, Is.EqualTo(EmulatorCredential.Default.AccessKeyId));
+            Assert.That(emulator.Credential.SecretAccessKey, Is.EqualTo(EmulatorCredential.Default.SecretAccessKey));
+            Assert.That(emulator.Credential.SessionToken, Is.Null);
             Assert.That(emulator.TimeProvider, Is.SameAs(TimeProvider.System));
         });
     }
@@ -47,14 +47,14 @@ public sealed class LifecycleTests
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "CredentialProvider", "1");
 
         var withMine = await client.PollAsync(actionType);
-        client.AccessKeyId = EmulatorCredential.DefaultAccessKeyId;
-        client.SecretKey = EmulatorCredential.DefaultSecretAccessKey;
+        client.AccessKeyId = EmulatorCredential.Default.AccessKeyId;
+        client.SecretKey = EmulatorCredential.Default.SecretAccessKey;
         var withDefault = await client.PollAsync(actionType);
 
         Assert.Multiple(() =>
         {
-            Assert.That(emulator.AccessKeyId, Is.EqualTo(mine.AccessKeyId));
-            Assert.That(emulator.SecretAccessKey, Is.EqualTo(mine.SecretAccessKey));
+            Assert.That(emulator.Credential.AccessKeyId, Is.EqualTo(mine.AccessKeyId));
+            Assert.That(emulator.Credential.SecretAccessKey, Is.EqualTo(mine.SecretAccessKey));
             Assert.That((int)withMine.StatusCode, Is.EqualTo(200), withMine.ToString());
             Assert.That(withDefault.ErrorCode, Is.EqualTo("UnrecognizedClientException"));
         });
@@ -139,7 +139,6 @@ public sealed class LifecycleTests
         {
             Assert.That(async () => await CodePipelineEmulator.StartAsync(twice), Throws.ArgumentException);
             Assert.That(async () => await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { MaxDispatchesPerJob = 0 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
-            Assert.That(async () => await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { DefaultJobTimeout = TimeSpan.Zero }), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(async () => await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { Region = " " }), Throws.ArgumentException);
             Assert.That(() => new EmulatorCredential("AKIA/SLASH", "secret"), Throws.ArgumentException);
         });
@@ -195,14 +194,14 @@ public sealed class LifecycleTests
         await using var emulator = await CodePipelineEmulator.StartAsync();
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "RedactProvider", "1");
         var credential = new EmulatorCredential("AKIAREDACT0000000001", "redact-secret", "redact-token");
-        var artifacts = new ArtifactCredentials("ASIAREDACT0000000001", "artifact-secret", "artifact-token");
+        var artifacts = new EmulatorCredential("ASIAREDACT0000000001", "artifact-secret", "artifact-token");
 
         Assert.Multiple(() =>
         {
             Assert.That(actionType.ToString(), Does.Contain("RedactProvider").And.Contain(actionType.ClientId).And.Not.Contain(actionType.ClientToken));
             Assert.That(credential.ToString(), Does.StartWith("AKIA…").And.Not.Contain("AKIAREDACT0000000001").And.Not.Contain("redact-secret").And.Not.Contain("redact-token"));
             Assert.That(artifacts.ToString(), Does.Not.Contain("artifact-secret").And.Not.Contain("artifact-token"));
-            Assert.That(EmulatorCredential.Default.ToString(), Does.Not.Contain(EmulatorCredential.DefaultSecretAccessKey));
+            Assert.That(EmulatorCredential.Default.ToString(), Does.Not.Contain(EmulatorCredential.Default.SecretAccessKey));
         });
     }
 }

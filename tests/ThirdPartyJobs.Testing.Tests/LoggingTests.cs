@@ -32,7 +32,7 @@ public sealed class LoggingTests
             jobId = emulator.CreateJob(actionType, new JobSpec
             {
                 Configuration = { ["ApiKey"] = ConfigValue },
-                ArtifactCredentials = new ArtifactCredentials("ASIAARTIFACT00000001", ArtifactSecret, ArtifactToken),
+                ArtifactCredentials = new EmulatorCredential("ASIAARTIFACT00000001", ArtifactSecret, ArtifactToken),
             });
             emulator.CreateJobWithRawData(actionType, "{\"actionConfiguration\":{\"configuration\":{\"Other\":\"" + ConfigValue + "\"}}}");
 

@@ -69,7 +69,7 @@ public sealed class OperationTests : EmulatorTest
     [Test]
     public async Task Get_details_returns_the_full_job_data_shape()
     {
-        var credentials = new ArtifactCredentials("ASIAARTIFACTKEY00001", "artifact-secret", "artifact-session-token");
+        var credentials = new EmulatorCredential("ASIAARTIFACTKEY00001", "artifact-secret", "artifact-session-token");
         var jobId = Emulator.CreateJob(ActionType, new JobSpec
         {
             Configuration = { ["ProjectName"] = "demo", ["Mode"] = "fast" },
@@ -183,15 +183,10 @@ public sealed class OperationTests : EmulatorTest
     [Test]
     public async Task Put_success_answers_an_empty_object_and_records_everything_sent()
     {
-        Emulator.CreateJob(ActionType);
-        var jobId = await Client.ClaimOneAsync(ActionType);
-
-        var response = await Client.SendAsync(
-            EmulatorClient.Target(CodePipelineOperation.PutThirdPartyJobSuccessResult),
-            $$$"""
-            {"jobId":"{{{jobId}}}","clientToken":"{{{ActionType.ClientToken}}}",
-             "currentRevision":{"revision":"abc123","changeIdentifier":"change-1","created":1710408413.123,"revisionSummary":"Fix things"},
-             "executionDetails":{"summary":"Built 3 things","externalExecutionId":"ext-9","percentComplete":100}}
+        var (jobId, response) = await PutSuccessOfAClaimedJobAsync(
+            """
+            "currentRevision":{"revision":"abc123","changeIdentifier":"change-1","created":1710408413.123,"revisionSummary":"Fix things"},
+             "executionDetails":{"summary":"Built 3 things","externalExecutionId":"ext-9","percentComplete":100}
             """);
 
         var result = Emulator.Results.Single();
@@ -201,42 +196,36 @@ public sealed class OperationTests : EmulatorTest
             Assert.That(response.Body, Is.EqualTo("{}"));
             Assert.That(result.JobId, Is.EqualTo(jobId));
             Assert.That(result.Succeeded, Is.True);
-            Assert.That(result.ReportedAt, Is.EqualTo(Start));
-            Assert.That(result.FailureDetails, Is.Null);
+            Assert.That(Emulator.GetJob(result.JobId).CompletedAt, Is.EqualTo(Start), "when the result was accepted");
+            Assert.That((result.FailureType, result.FailureMessage), Is.EqualTo(((string?)null, (string?)null)));
             Assert.That(result.ContinuationToken, Is.Null);
-            Assert.That(result.CurrentRevision, Is.EqualTo(new ReportedCurrentRevision("abc123", "change-1", DateTimeOffset.FromUnixTimeMilliseconds(1710408413123), "Fix things")));
-            Assert.That(result.ExecutionDetails, Is.EqualTo(new ReportedExecutionDetails("Built 3 things", "ext-9", 100)));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
+            Assert.That((result.Revision, result.ChangeIdentifier, result.RevisionCreated, result.RevisionSummary), Is.EqualTo(("abc123", "change-1", (DateTimeOffset?)DateTimeOffset.FromUnixTimeMilliseconds(1710408413123), "Fix things")));
+            Assert.That((result.Summary, result.ExternalExecutionId, result.PercentComplete), Is.EqualTo(("Built 3 things", "ext-9", (int?)100)));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
         });
     }
 
     [Test]
     public async Task A_created_time_in_whole_or_exponent_seconds_is_read()
     {
-        Emulator.CreateJob(ActionType);
-        var jobId = await Client.ClaimOneAsync(ActionType);
+        await PutSuccessOfAClaimedJobAsync("""
+            "currentRevision":{"revision":"r","changeIdentifier":"c","created":1.7104084E9}
+            """);
 
-        await Client.SendAsync(
-            EmulatorClient.Target(CodePipelineOperation.PutThirdPartyJobSuccessResult),
-            $$$"""{"jobId":"{{{jobId}}}","clientToken":"{{{ActionType.ClientToken}}}","currentRevision":{"revision":"r","changeIdentifier":"c","created":1.7104084E9}}""");
-
-        Assert.That(Emulator.Results.Single().CurrentRevision!.Created, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1710408400)));
+        Assert.That(Emulator.Results.Single().RevisionCreated, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1710408400)));
     }
 
     [Test]
     public async Task A_created_time_sent_as_a_string_is_SerializationException()
     {
-        Emulator.CreateJob(ActionType);
-        var jobId = await Client.ClaimOneAsync(ActionType);
-
-        var response = await Client.SendAsync(
-            EmulatorClient.Target(CodePipelineOperation.PutThirdPartyJobSuccessResult),
-            $$$"""{"jobId":"{{{jobId}}}","clientToken":"{{{ActionType.ClientToken}}}","currentRevision":{"revision":"r","changeIdentifier":"c","created":"2024-01-01T00:00:00Z"}}""");
+        var (jobId, response) = await PutSuccessOfAClaimedJobAsync("""
+            "currentRevision":{"revision":"r","changeIdentifier":"c","created":"2024-01-01T00:00:00Z"}
+            """);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.ErrorCode, Is.EqualTo("SerializationException"));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.InProgress));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("InProgress"));
         });
     }
 
@@ -255,8 +244,8 @@ public sealed class OperationTests : EmulatorTest
         {
             Assert.That(response.Body, Is.EqualTo("{}"));
             Assert.That(result.Succeeded, Is.False);
-            Assert.That(result.FailureDetails, Is.EqualTo(new ReportedFailureDetails("ConfigurationError", "Missing ProjectName", "ext-1")));
-            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
+            Assert.That((result.FailureType, result.FailureMessage, result.ExternalExecutionId), Is.EqualTo(("ConfigurationError", "Missing ProjectName", "ext-1")));
+            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
         });
     }
 
@@ -267,10 +256,17 @@ public sealed class OperationTests : EmulatorTest
             CodePipelineOperation.PollForThirdPartyJobs,
             new { actionTypeId = new { category = "Test", owner = "ThirdParty", provider = "Nobody", version = "1" } });
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("ActionTypeNotFoundException"));
-        });
+        response.AssertError(400, "ActionTypeNotFoundException");
+    }
+
+    /// <summary>Claims a new job and puts a success result for it whose members after jobId and clientToken are <paramref name="members"/> (raw JSON).</summary>
+    private async Task<(string JobId, EmulatorResponse Response)> PutSuccessOfAClaimedJobAsync(string members)
+    {
+        Emulator.CreateJob(ActionType);
+        var jobId = await Client.ClaimOneAsync(ActionType);
+        var response = await Client.SendAsync(
+            EmulatorClient.Target(CodePipelineOperation.PutThirdPartyJobSuccessResult),
+            $$"""{"jobId":"{{jobId}}","clientToken":"{{ActionType.ClientToken}}",{{members}}}""");
+        return (jobId, response);
     }
 }

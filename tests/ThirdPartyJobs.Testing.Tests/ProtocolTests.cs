@@ -31,11 +31,7 @@ public sealed class ProtocolTests : EmulatorTest
     {
         var response = await Client.SendAsync("CodePipeline_20150709.DeletePipelineOfEverything", "{}");
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("UnknownOperationException"));
-        });
+        response.AssertError(400, "UnknownOperationException");
     }
 
     [Test]
@@ -63,12 +59,7 @@ public sealed class ProtocolTests : EmulatorTest
     {
         var response = await Client.SendAsync(EmulatorClient.Target(CodePipelineOperation.PollForThirdPartyJobs), PollBody, contentType: "application/json");
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("UnknownOperationException"));
-            Assert.That(response.Message, Does.Contain("application/x-amz-json-1.1"));
-        });
+        response.AssertError(400, "UnknownOperationException", Does.Contain("application/x-amz-json-1.1"));
     }
 
     [Test]
@@ -86,11 +77,7 @@ public sealed class ProtocolTests : EmulatorTest
     {
         var response = await Client.SendAsync(EmulatorClient.Target(CodePipelineOperation.PollForThirdPartyJobs), body);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("SerializationException"));
-        });
+        response.AssertError(400, "SerializationException");
     }
 
     [Test]
@@ -110,14 +97,12 @@ public sealed class ProtocolTests : EmulatorTest
     {
         var response = await Client.CallAsync(CodePipelineOperation.AcknowledgeThirdPartyJob, new { nonce = "n" });
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("ValidationException"));
-            Assert.That(response.Message, Does.StartWith("2 validation errors detected: "));
-            Assert.That(response.Message, Does.Contain("Value null at 'jobId' failed to satisfy constraint: Member must not be null"));
-            Assert.That(response.Message, Does.Contain("Value null at 'clientToken' failed to satisfy constraint: Member must not be null"));
-        });
+        response.AssertError(
+            400,
+            "ValidationException",
+            Does.StartWith("2 validation errors detected: ")
+                .And.Contain("Value null at 'jobId' failed to satisfy constraint: Member must not be null")
+                .And.Contain("Value null at 'clientToken' failed to satisfy constraint: Member must not be null"));
     }
 
     [Test]

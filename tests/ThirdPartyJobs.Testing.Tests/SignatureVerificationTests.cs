@@ -4,9 +4,9 @@ namespace ThirdPartyJobs.Testing.Tests;
 
 public sealed class SignatureVerificationTests : EmulatorTest
 {
-    private const string PollBody = """{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"TestProvider","version":"1"}}""";
+    private const string PollBody = SpoiledPoll.Body;
 
-    private static string PollTarget => EmulatorClient.Target(CodePipelineOperation.PollForThirdPartyJobs);
+    private static string PollTarget => SpoiledPoll.Target;
 
     [Test]
     public async Task A_properly_signed_request_is_accepted()
@@ -21,30 +21,37 @@ public sealed class SignatureVerificationTests : EmulatorTest
     {
         var response = await Client.SendAsync(PollTarget, PollBody, sign: false);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("MissingAuthenticationTokenException"));
-            Assert.That(response.Message, Is.EqualTo("Missing Authentication Token"));
-        });
+        response.AssertError(400, "MissingAuthenticationTokenException", Is.EqualTo("Missing Authentication Token"));
     }
 
-    [Test]
-    public async Task An_authorization_header_without_signature_is_IncompleteSignatureException()
+    /// <summary>
+    /// One poll whose signing input is spoiled, before signing (<c>spoil</c>: the client's keys, clock, region or
+    /// service) or after it (<c>afterSigning</c>: the signed headers), and how the emulator must reject it.
+    /// </summary>
+    private static IEnumerable<TestCaseData> SpoiledRequests()
     {
-        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
+        yield return SpoiledPoll.Rejected("An_authorization_header_without_signature_is_IncompleteSignatureException", "IncompleteSignatureException", Does.Contain("'Signature'"), afterSigning: request =>
+            SpoiledPoll.ReplaceAuthorization(request, header => header[..header.IndexOf(", Signature=", StringComparison.Ordinal)]));
+        yield return SpoiledPoll.Rejected("A_tampered_signed_header_is_InvalidSignatureException", "InvalidSignatureException", afterSigning: request =>
         {
-            var header = request.Headers.GetValues("Authorization").Single();
-            request.Headers.Remove("Authorization");
-            request.Headers.TryAddWithoutValidation("Authorization", header[..header.IndexOf(", Signature=", StringComparison.Ordinal)]);
+            request.Headers.Remove("X-Amz-Target");
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", EmulatorClient.Target(CodePipelineOperation.GetThirdPartyJobDetails));
         });
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("IncompleteSignatureException"));
-            Assert.That(response.Message, Does.Contain("'Signature'"));
-        });
+        yield return SpoiledPoll.Rejected("A_wrong_secret_is_InvalidSignatureException", "InvalidSignatureException", spoil: (client, _) => client.SecretKey = "not-the-secret-key-at-all-0000000000000000");
+        yield return SpoiledPoll.Rejected("An_unknown_access_key_is_UnrecognizedClientException", "UnrecognizedClientException", Is.EqualTo("The security token included in the request is invalid."), status: 400, spoil: (client, _) => client.AccessKeyId = "AKIAUNKNOWNKEY000000");
+        yield return SpoiledPoll.Rejected("A_request_dated_more_than_15_minutes_ago_is_expired", "InvalidSignatureException", Does.StartWith("Signature expired: 20250314T091053Z is now earlier than 20250314T091153Z (20250314T092653Z - 15 min.)"), spoil: (client, time) => client.Clock = () => time.GetUtcNow().AddMinutes(-16));
+        yield return SpoiledPoll.Rejected("A_request_dated_more_than_15_minutes_ahead_is_not_yet_current", "InvalidSignatureException", Does.StartWith("Signature not yet current"), spoil: (client, time) => client.Clock = () => time.GetUtcNow().AddMinutes(16));
+        yield return SpoiledPoll.Rejected("A_request_signed_for_another_region_is_rejected_naming_the_region", "InvalidSignatureException", Does.Contain("Credential should be scoped to a valid region, not 'eu-west-1'"), spoil: (client, _) => client.Region = "eu-west-1");
+        yield return SpoiledPoll.Rejected("A_request_signed_for_another_service_is_rejected_naming_the_service", "InvalidSignatureException", Does.Contain("Credential should be scoped to correct service: 'codepipeline'"), spoil: (client, _) => client.Service = "codebuild");
+        yield return SpoiledPoll.Rejected("A_scope_date_other_than_the_request_date_is_rejected", "InvalidSignatureException", Does.StartWith("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20250313' != '20250314'"), afterSigning: request =>
+            SpoiledPoll.ReplaceAuthorization(request, header => header.Replace("/20250314/", "/20250313/", StringComparison.Ordinal)));
+        yield return SpoiledPoll.Rejected("Another_signing_algorithm_is_IncompleteSignatureException", "IncompleteSignatureException", afterSigning: request =>
+            SpoiledPoll.ReplaceAuthorization(request, _ => "AWS3-HTTPS AWSAccessKeyId=AKIAEMULATORTESTKEY1,Algorithm=HmacSHA256,Signature=abc"));
+        yield return SpoiledPoll.Rejected("A_missing_amz_date_is_IncompleteSignatureException", "IncompleteSignatureException", Does.Contain("X-Amz-Date"), afterSigning: request => request.Headers.Remove("X-Amz-Date"));
     }
+
+    [TestCaseSource(nameof(SpoiledRequests))]
+    public Task A_spoiled_signature_is_rejected(SpoiledPoll poll) => poll.AssertRejectedAsync(Client, Time);
 
     [Test]
     public async Task A_tampered_body_is_InvalidSignatureException()
@@ -53,77 +60,7 @@ public sealed class SignatureVerificationTests : EmulatorTest
 
         var response = await Client.SendAsync(PollTarget, PollBody, bodyAfterSigning: tampered);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.StartWith("The request signature we calculated does not match the signature you provided."));
-        });
-    }
-
-    [Test]
-    public async Task A_tampered_signed_header_is_InvalidSignatureException()
-    {
-        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
-        {
-            request.Headers.Remove("X-Amz-Target");
-            request.Headers.TryAddWithoutValidation("X-Amz-Target", EmulatorClient.Target(CodePipelineOperation.GetThirdPartyJobDetails));
-        });
-
-        Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-    }
-
-    [Test]
-    public async Task A_wrong_secret_is_InvalidSignatureException()
-    {
-        Client.SecretKey = "not-the-secret-key-at-all-0000000000000000";
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-    }
-
-    [Test]
-    public async Task An_unknown_access_key_is_UnrecognizedClientException()
-    {
-        Client.AccessKeyId = "AKIAUNKNOWNKEY000000";
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That((int)response.StatusCode, Is.EqualTo(400));
-            Assert.That(response.ErrorCode, Is.EqualTo("UnrecognizedClientException"));
-            Assert.That(response.Message, Is.EqualTo("The security token included in the request is invalid."));
-        });
-    }
-
-    [Test]
-    public async Task A_request_dated_more_than_15_minutes_ago_is_expired()
-    {
-        Client.Clock = () => Time.GetUtcNow().AddMinutes(-16);
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.StartWith("Signature expired: 20250314T091053Z is now earlier than 20250314T091153Z (20250314T092653Z - 15 min.)"));
-        });
-    }
-
-    [Test]
-    public async Task A_request_dated_more_than_15_minutes_ahead_is_not_yet_current()
-    {
-        Client.Clock = () => Time.GetUtcNow().AddMinutes(16);
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.StartWith("Signature not yet current"));
-        });
+        response.AssertError(400, "InvalidSignatureException", Does.StartWith("The request signature we calculated does not match the signature you provided."));
     }
 
     [Test]
@@ -143,75 +80,6 @@ public sealed class SignatureVerificationTests : EmulatorTest
             Assert.That((int)fresh.StatusCode, Is.EqualTo(200));
             Assert.That((int)stillFresh.StatusCode, Is.EqualTo(200));
             Assert.That(expired.Message, Does.StartWith("Signature expired"));
-        });
-    }
-
-    [Test]
-    public async Task A_request_signed_for_another_region_is_rejected_naming_the_region()
-    {
-        Client.Region = "eu-west-1";
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.Contain("Credential should be scoped to a valid region, not 'eu-west-1'"));
-        });
-    }
-
-    [Test]
-    public async Task A_request_signed_for_another_service_is_rejected_naming_the_service()
-    {
-        Client.Service = "codebuild";
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.Contain("Credential should be scoped to correct service: 'codepipeline'"));
-        });
-    }
-
-    [Test]
-    public async Task A_scope_date_other_than_the_request_date_is_rejected()
-    {
-        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
-        {
-            var header = request.Headers.GetValues("Authorization").Single();
-            request.Headers.Remove("Authorization");
-            request.Headers.TryAddWithoutValidation("Authorization", header.Replace("/20250314/", "/20250313/", StringComparison.Ordinal));
-        });
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.StartWith("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20250313' != '20250314'"));
-        });
-    }
-
-    [Test]
-    public async Task Another_signing_algorithm_is_IncompleteSignatureException()
-    {
-        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request =>
-        {
-            request.Headers.Remove("Authorization");
-            request.Headers.TryAddWithoutValidation("Authorization", "AWS3-HTTPS AWSAccessKeyId=AKIAEMULATORTESTKEY1,Algorithm=HmacSHA256,Signature=abc");
-        });
-
-        Assert.That(response.ErrorCode, Is.EqualTo("IncompleteSignatureException"));
-    }
-
-    [Test]
-    public async Task A_missing_amz_date_is_IncompleteSignatureException()
-    {
-        var response = await Client.SendAsync(PollTarget, PollBody, afterSigning: request => request.Headers.Remove("X-Amz-Date"));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("IncompleteSignatureException"));
-            Assert.That(response.Message, Does.Contain("X-Amz-Date"));
         });
     }
 
@@ -253,9 +121,9 @@ public sealed class SessionTokenVerificationTests : EmulatorTest
     private static readonly EmulatorCredential Temporary = new("ASIAEMULATORTEMPKEY1", "temporary/secret/key/0123456789abcdefghij", Token);
     private static readonly EmulatorCredential Second = new("AKIASECONDTESTKEY000", "second/secret/key/0123456789abcdefghijkl");
 
-    private const string PollBody = """{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"TestProvider","version":"1"}}""";
+    private const string PollBody = SpoiledPoll.Body;
 
-    private static string PollTarget => EmulatorClient.Target(CodePipelineOperation.PollForThirdPartyJobs);
+    private static string PollTarget => SpoiledPoll.Target;
 
     [Test]
     public async Task A_signed_session_token_is_accepted()
@@ -264,44 +132,21 @@ public sealed class SessionTokenVerificationTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(Emulator.SessionToken, Is.EqualTo(Token));
+            Assert.That(Emulator.Credential.SessionToken, Is.EqualTo(Token));
             Assert.That((int)response.StatusCode, Is.EqualTo(200), response.ToString());
         });
     }
 
-    [Test]
-    public async Task A_missing_session_token_is_UnrecognizedClientException()
+    private static IEnumerable<TestCaseData> SpoiledSessionTokens()
     {
-        Client.SessionToken = null;
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.That(response.ErrorCode, Is.EqualTo("UnrecognizedClientException"));
+        yield return SpoiledPoll.Rejected("A_missing_session_token_is_UnrecognizedClientException", "UnrecognizedClientException", spoil: (client, _) => client.SessionToken = null);
+        yield return SpoiledPoll.Rejected("A_wrong_session_token_is_UnrecognizedClientException", "UnrecognizedClientException", spoil: (client, _) => client.SessionToken = "some-other-token");
+        yield return SpoiledPoll.Rejected("An_unsigned_session_token_is_InvalidSignatureException", "InvalidSignatureException", Does.Contain("X-Amz-Security-Token"), spoil: (client, _) => client.SignSessionToken = false);
+        yield return SpoiledPoll.Rejected("A_session_token_sent_with_a_long_term_key_is_UnrecognizedClientException", "UnrecognizedClientException", spoil: (client, _) => (client.AccessKeyId, client.SecretKey) = (Second.AccessKeyId, Second.SecretAccessKey));
     }
 
-    [Test]
-    public async Task A_wrong_session_token_is_UnrecognizedClientException()
-    {
-        Client.SessionToken = "some-other-token";
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.That(response.ErrorCode, Is.EqualTo("UnrecognizedClientException"));
-    }
-
-    [Test]
-    public async Task An_unsigned_session_token_is_InvalidSignatureException()
-    {
-        Client.SignSessionToken = false;
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.ErrorCode, Is.EqualTo("InvalidSignatureException"));
-            Assert.That(response.Message, Does.Contain("X-Amz-Security-Token"));
-        });
-    }
+    [TestCaseSource(nameof(SpoiledSessionTokens))]
+    public Task A_spoiled_session_token_is_rejected(SpoiledPoll poll) => poll.AssertRejectedAsync(Client, Time);
 
     [Test]
     public async Task Every_configured_credential_is_accepted()
@@ -313,17 +158,6 @@ public sealed class SessionTokenVerificationTests : EmulatorTest
         var response = await Client.SendAsync(PollTarget, PollBody);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(200), response.ToString());
-    }
-
-    [Test]
-    public async Task A_session_token_sent_with_a_long_term_key_is_UnrecognizedClientException()
-    {
-        Client.AccessKeyId = Second.AccessKeyId;
-        Client.SecretKey = Second.SecretAccessKey;
-
-        var response = await Client.SendAsync(PollTarget, PollBody);
-
-        Assert.That(response.ErrorCode, Is.EqualTo("UnrecognizedClientException"));
     }
 
     protected override void Configure(CodePipelineEmulatorOptions options)

@@ -6,25 +6,27 @@ namespace ThirdPartyJobs.Testing.Tests;
 
 public sealed class WorkerSettingsTests : EmulatorTest
 {
+    private const string DefaultWorkerSection = "ThirdPartyJobs:Worker";
+
     [Test]
-    public void The_settings_carry_the_endpoint_region_credential_and_action_type()
+    public void The_configuration_carries_the_endpoint_and_region_and_the_emulator_the_credential()
     {
-        var settings = Emulator.CreateWorkerSettings(ActionType);
+        var configuration = Emulator.WorkerConfiguration(ActionType);
 
         Assert.Multiple(() =>
         {
-            Assert.That(settings.ServiceUrl, Is.EqualTo(Emulator.ServiceUrl));
-            Assert.That(settings.Region, Is.EqualTo(Emulator.Region));
-            Assert.That(settings.Credential.AccessKeyId, Is.EqualTo(Emulator.AccessKeyId));
-            Assert.That(settings.Credential.SecretAccessKey, Is.EqualTo(Emulator.SecretAccessKey));
-            Assert.That(settings.ActionType, Is.SameAs(ActionType));
+            Assert.That(configuration["AWS:ServiceURL"], Is.EqualTo(Emulator.ServiceUrl));
+            Assert.That(configuration["AWS:Region"], Is.EqualTo(Emulator.Region));
+            Assert.That(Emulator.Credential.AccessKeyId, Is.EqualTo(EmulatorCredential.Default.AccessKeyId));
+            Assert.That(Emulator.Credential.SecretAccessKey, Is.EqualTo(EmulatorCredential.Default.SecretAccessKey));
+            Assert.That(configuration[DefaultWorkerSection + ":ActionTypeId:Provider"], Is.EqualTo(ActionType.Provider));
         });
     }
 
     [Test]
     public void The_AWS_SDK_reads_the_endpoint_and_region_from_the_configuration()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Emulator.CreateWorkerSettings(ActionType).ToConfiguration()).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Emulator.WorkerConfiguration(ActionType)).Build();
 
         var aws = configuration.GetAWSOptions();
 
@@ -40,9 +42,9 @@ public sealed class WorkerSettingsTests : EmulatorTest
     [Test]
     public void A_third_party_worker_section_binds_the_action_type_and_the_client_token()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Emulator.CreateWorkerSettings(ActionType).ToConfiguration()).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Emulator.WorkerConfiguration(ActionType)).Build();
 
-        var worker = configuration.GetSection(EmulatorWorkerSettings.DefaultWorkerSection).Get<WorkerSection>()!;
+        var worker = configuration.GetSection(DefaultWorkerSection).Get<WorkerSection>()!;
 
         Assert.Multiple(() =>
         {
@@ -56,7 +58,7 @@ public sealed class WorkerSettingsTests : EmulatorTest
     {
         var custom = Emulator.RegisterActionType("Compute", "Custom", "MyCompute", "3");
 
-        var settings = Emulator.CreateWorkerSettings(custom).ToConfiguration("Workers:Compute");
+        var settings = Emulator.WorkerConfiguration(custom, "Workers:Compute");
         var worker = new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Workers:Compute").Get<WorkerSection>()!;
 
         Assert.Multiple(() =>
@@ -74,18 +76,18 @@ public sealed class WorkerSettingsTests : EmulatorTest
         await using var other = await CodePipelineEmulator.StartAsync();
         var foreign = other.RegisterActionType("Build", "ThirdParty", "Elsewhere", "1");
 
-        Assert.That(() => Emulator.CreateWorkerSettings(foreign), Throws.ArgumentException.With.Property("ParamName").EqualTo("actionType"));
+        Assert.That(() => Emulator.WorkerConfiguration(foreign), Throws.ArgumentException.With.Property("ParamName").EqualTo("actionType"));
     }
 
     [Test]
-    public void ToString_shows_no_secret()
+    public void The_configuration_holds_no_credential()
     {
-        var text = Emulator.CreateWorkerSettings(ActionType).ToString();
+        var values = Emulator.WorkerConfiguration(ActionType).Values;
 
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain(Emulator.ServiceUrl).And.Contain(ActionType.ClientId));
-            Assert.That(text, Does.Not.Contain(ActionType.ClientToken).And.Not.Contain(Emulator.SecretAccessKey).And.Not.Contain(Emulator.AccessKeyId));
+            Assert.That(values, Does.Contain(Emulator.ServiceUrl).And.Contain(ActionType.ClientToken), "the client token is worker configuration");
+            Assert.That(values, Has.None.Contains(Emulator.Credential.SecretAccessKey).And.None.Contains(Emulator.Credential.AccessKeyId));
         });
     }
 

@@ -54,7 +54,7 @@ public static class WorkerThroughputHarness
         services.AddSingleton<IThirdPartyJobClient>(_ => new ThirdPartyJobClient(
             new AWSOptions
             {
-                Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+                Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
                 DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
             },
             new ThirdPartyJobsOptions()));

@@ -12,7 +12,7 @@ public sealed class EmulatorFaults
 {
     private readonly object _gate = new();
     private readonly Dictionary<CodePipelineOperation, List<ScriptedFault>> _scripts = [];
-    private ChaosOptions? _chaos;
+    private ChaosSettings? _chaos;
     private Random? _random;
 
     internal EmulatorFaults()
@@ -58,13 +58,30 @@ public sealed class EmulatorFaults
     public void ResetNext(CodePipelineOperation operation, int count = 1) =>
         Add(operation, new FaultAction(FaultKind.Reset), count);
 
-    /// <summary>Answers the next <paramref name="count"/> calls of an operation with <paramref name="response"/>, verbatim.</summary>
+    /// <summary>
+    /// Answers the next <paramref name="count"/> calls of an operation with a raw response, verbatim (to test how a
+    /// client copes with odd or malformed answers).
+    /// </summary>
     /// <param name="operation">The operation.</param>
-    /// <param name="response">The response to send.</param>
+    /// <param name="statusCode">The HTTP status code (100-599).</param>
+    /// <param name="body">The body, sent as UTF-8; may be empty.</param>
+    /// <param name="contentType">The <c>Content-Type</c>; <see langword="null"/> sends none.</param>
+    /// <param name="headers">More response headers, sent as given.</param>
+    /// <param name="includeRequestId">Whether to send the usual <c>x-amzn-RequestId</c> header.</param>
     /// <param name="count">How many calls.</param>
-    public void RespondNext(CodePipelineOperation operation, RawResponse response, int count = 1)
+    public void RespondNext(
+        CodePipelineOperation operation,
+        int statusCode,
+        string body,
+        string? contentType = "application/x-amz-json-1.1",
+        IReadOnlyDictionary<string, string>? headers = null,
+        bool includeRequestId = true,
+        int count = 1)
     {
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ArgumentNullException.ThrowIfNull(body);
+        var response = new RawResponse(statusCode, body, contentType, headers ?? new Dictionary<string, string>(), includeRequestId);
         Add(operation, new FaultAction(FaultKind.RawResponse, Response: response), count);
     }
 
@@ -79,41 +96,41 @@ public sealed class EmulatorFaults
         }
     }
 
-    /// <summary>Starts random faults as <paramref name="options"/> say, replacing any earlier chaos settings.</summary>
-    /// <param name="options">What to inject and how often.</param>
+    /// <summary>
+    /// Starts random faults, replacing any earlier chaos settings (<c>probability: 0</c> stops them; scripted faults stay): each call of a chosen operation gets a fault with
+    /// <paramref name="probability"/>, its kind drawn uniformly from <paramref name="kinds"/>, all from a
+    /// <see cref="Random"/> seeded with <paramref name="seed"/> so that a run can be repeated.
+    /// </summary>
+    /// <param name="seed">The seed of the random generator.</param>
+    /// <param name="probability">The chance (0 to 1) that a call gets a fault.</param>
+    /// <param name="kinds">
+    /// The kinds to draw from (list a kind more than once to make it likelier; <see cref="FaultKind.RawResponse"/> is
+    /// not allowed); <see langword="null"/> for throttling, server errors and resets.
+    /// </param>
+    /// <param name="delay">How long a <see cref="FaultKind.Delay"/> holds a call (wall-clock); <see langword="null"/> for 100 ms.</param>
+    /// <param name="operations">The operations that may get faults; <see langword="null"/> or empty for all.</param>
     [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Chaos must be repeatable from a seed; nothing secret is drawn.")]
-    public void EnableChaos(ChaosOptions options)
+    public void EnableChaos(int seed = 0, double probability = 0.2, IReadOnlyList<FaultKind>? kinds = null, TimeSpan? delay = null, IReadOnlyList<CodePipelineOperation>? operations = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Probability, 0.0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Probability, 1.0);
-        ArgumentNullException.ThrowIfNull(options.Kinds);
-        ArgumentNullException.ThrowIfNull(options.Operations);
-        if (options.Kinds.Count == 0)
+        ArgumentOutOfRangeException.ThrowIfLessThan(probability, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(probability, 1.0);
+        kinds ??= [FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset];
+        if (kinds.Count == 0)
         {
-            throw new ArgumentException("Chaos needs at least one fault kind.", nameof(options));
+            throw new ArgumentException("Chaos needs at least one fault kind.", nameof(kinds));
         }
 
-        if (options.Kinds.Any(k => k == FaultKind.RawResponse || !Enum.IsDefined(k)))
+        if (kinds.Any(k => k == FaultKind.RawResponse || !Enum.IsDefined(k)))
         {
-            throw new ArgumentException("Chaos can inject Throttle, ServerError, Delay and Reset only.", nameof(options));
+            throw new ArgumentException("Chaos can inject Throttle, ServerError, Delay and Reset only.", nameof(kinds));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Delay, TimeSpan.Zero);
+        var holdFor = delay ?? TimeSpan.FromMilliseconds(100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(holdFor, TimeSpan.Zero, nameof(delay));
         lock (_gate)
         {
-            _chaos = options;
-            _random = new Random(options.Seed);
-        }
-    }
-
-    /// <summary>Stops random faults. Scripted faults stay.</summary>
-    public void DisableChaos()
-    {
-        lock (_gate)
-        {
-            _chaos = null;
-            _random = null;
+            _chaos = new ChaosSettings(probability, kinds.ToArray(), holdFor, operations?.ToArray() ?? []);
+            _random = new Random(seed);
         }
     }
 

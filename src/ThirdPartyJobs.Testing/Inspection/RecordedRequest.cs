@@ -15,16 +15,13 @@ public sealed record RecordedRequest
     /// <summary>The operation named by <c>X-Amz-Target</c>, or <see langword="null"/> when it named none the emulator knows.</summary>
     public CodePipelineOperation? Operation { get; internal init; }
 
-    /// <summary>The raw <c>X-Amz-Target</c> header, or <see langword="null"/> when absent.</summary>
-    public string? Target { get; internal init; }
-
     /// <summary>The HTTP method.</summary>
     public string Method { get; internal init; } = string.Empty;
 
     /// <summary>The request target as sent (path and query).</summary>
     public string Path { get; internal init; } = string.Empty;
 
-    /// <summary>The request headers (names case-insensitive; repeated headers joined with commas).</summary>
+    /// <summary>The request headers (names case-insensitive; repeated headers joined with commas), <c>X-Amz-Target</c> included.</summary>
     [System.Text.Json.Serialization.JsonIgnore] // Holds the signature and, with temporary keys, the session token.
     public IReadOnlyDictionary<string, string> Headers { get; internal init; } = new Dictionary<string, string>();
 
@@ -38,20 +35,17 @@ public sealed record RecordedRequest
     /// <summary>The fault applied to the call, if one was.</summary>
     public FaultKind? Fault { get; internal init; }
 
-    /// <summary>The HTTP status answered; 0 when the call was aborted without an answer.</summary>
+    /// <summary>The HTTP status answered; 0 when the call ended without an answer (reset by a fault, or given up by the client).</summary>
     public int StatusCode { get; internal init; }
 
     /// <summary>The error code answered (bare, e.g. <c>JobNotFoundException</c>), or <see langword="null"/> for a success or a raw response.</summary>
     public string? ErrorCode { get; internal init; }
 
-    /// <summary>Whether the call ended without an answer: reset by a fault, or given up by the client.</summary>
-    public bool Aborted { get; internal init; }
-
     // The body carries client tokens and nonces, the headers a signature: show sizes and names only.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append(System.Globalization.CultureInfo.InvariantCulture,
-            $"Sequence = {Sequence}, RequestId = {RequestId}, Operation = {Operation}, Method = {Method}, Path = {Path}, Headers = [{string.Join(", ", Headers?.Keys ?? [])}], Body = <{Body?.Length ?? 0} chars>, ReceivedAt = {ReceivedAt:O}, Fault = {Fault}, StatusCode = {StatusCode}, ErrorCode = {ErrorCode}, Aborted = {Aborted}");
+            $"Sequence = {Sequence}, RequestId = {RequestId}, Operation = {Operation}, Method = {Method}, Path = {Path}, Headers = [{string.Join(", ", Headers?.Keys ?? [])}], Body = <{Body?.Length ?? 0} chars>, ReceivedAt = {ReceivedAt:O}, Fault = {Fault}, StatusCode = {StatusCode}, ErrorCode = {ErrorCode}");
         return true;
     }
 }

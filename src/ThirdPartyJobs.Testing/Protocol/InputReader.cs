@@ -40,14 +40,9 @@ internal sealed class InputReader
 
     public string? String(JsonElement parent, string member, string path, StringShape shape, bool required)
     {
-        if (!TryGetMember(parent, member, path, required, out var value))
+        if (!TryGetMember(parent, member, path, required, JsonValueKind.String, "a string", out var value))
         {
             return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            throw WrongType(path, value, "a string");
         }
 
         var text = value.GetString()!;
@@ -63,14 +58,9 @@ internal sealed class InputReader
 
     public int? Integer(JsonElement parent, string member, string path, IntegerShape shape, bool required)
     {
-        if (!TryGetMember(parent, member, path, required, out var value))
+        if (!TryGetMember(parent, member, path, required, JsonValueKind.Number, "an integer", out var value))
         {
             return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw WrongType(path, value, "an integer");
         }
 
         if (!value.TryGetInt32(out var number))
@@ -89,14 +79,9 @@ internal sealed class InputReader
     /// <summary>Reads a timestamp sent as epoch seconds (fractions allowed), to the millisecond.</summary>
     public DateTimeOffset? Timestamp(JsonElement parent, string member, string path, bool required)
     {
-        if (!TryGetMember(parent, member, path, required, out var value))
+        if (!TryGetMember(parent, member, path, required, JsonValueKind.Number, "a timestamp in epoch seconds", out var value))
         {
             return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw WrongType(path, value, "a timestamp in epoch seconds");
         }
 
         if (!value.TryGetDecimal(out var seconds))
@@ -116,17 +101,7 @@ internal sealed class InputReader
     /// <summary>Returns a member that must be a structure (a JSON object), or <see langword="null"/> when absent.</summary>
     public JsonElement? Structure(JsonElement parent, string member, string path, bool required)
     {
-        if (!TryGetMember(parent, member, path, required, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw WrongType(path, value, "a structure");
-        }
-
-        return value;
+        return TryGetMember(parent, member, path, required, JsonValueKind.Object, "a structure", out var value) ? value : null;
     }
 
     /// <summary>
@@ -135,14 +110,9 @@ internal sealed class InputReader
     /// </summary>
     public Dictionary<string, string>? Map(JsonElement parent, string member, string path, StringShape keyShape, StringShape? valueShape, int? maxEntries, bool required)
     {
-        if (!TryGetMember(parent, member, path, required, out var value))
+        if (!TryGetMember(parent, member, path, required, JsonValueKind.Object, "a map", out var value))
         {
             return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw WrongType(path, value, "a map");
         }
 
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -194,11 +164,15 @@ internal sealed class InputReader
     private static AwsException WrongType(string path, JsonElement value, string expected) =>
         AwsErrors.Serialization($"Unexpected JSON {value.ValueKind.ToString().ToUpperInvariant()} for '{path}': expected {expected}.");
 
-    private bool TryGetMember(JsonElement parent, string member, string path, bool required, out JsonElement value)
+    /// <summary>
+    /// Finds a member that is present and not null, of the JSON kind its shape needs (another kind is a
+    /// <c>SerializationException</c>); an absent required member is a violation.
+    /// </summary>
+    private bool TryGetMember(JsonElement parent, string member, string path, bool required, JsonValueKind kind, string expected, out JsonElement value)
     {
         if (parent.TryGetProperty(member, out value) && value.ValueKind != JsonValueKind.Null)
         {
-            return true;
+            return value.ValueKind == kind ? true : throw WrongType(path, value, expected);
         }
 
         if (required)

@@ -8,16 +8,16 @@ internal sealed class OperationDispatcher(JobStore store)
 {
     public byte[] Dispatch(CodePipelineOperation operation, JsonElement input) => operation switch
     {
-        CodePipelineOperation.PollForThirdPartyJobs => Poll(OperationInputs.ReadPoll(input)),
-        CodePipelineOperation.GetThirdPartyJobDetails => GetDetails(OperationInputs.ReadGetDetails(input)),
-        CodePipelineOperation.AcknowledgeThirdPartyJob => Acknowledge(OperationInputs.ReadAcknowledge(input)),
-        CodePipelineOperation.PutThirdPartyJobSuccessResult => PutSuccess(OperationInputs.ReadSuccess(input)),
-        CodePipelineOperation.PutThirdPartyJobFailureResult => PutFailure(OperationInputs.ReadFailure(input)),
-        CodePipelineOperation.PollForJobs => PollForJobs(CustomOperationInputs.ReadPoll(input)),
-        CodePipelineOperation.AcknowledgeJob => AcknowledgeJob(CustomOperationInputs.ReadAcknowledge(input)),
-        CodePipelineOperation.GetJobDetails => GetJobDetails(CustomOperationInputs.ReadJobId(input)),
-        CodePipelineOperation.PutJobSuccessResult => PutJobSuccess(CustomOperationInputs.ReadSuccess(input)),
-        CodePipelineOperation.PutJobFailureResult => PutJobFailure(CustomOperationInputs.ReadFailure(input)),
+        CodePipelineOperation.PollForThirdPartyJobs => Poll(OperationInputs.ReadPoll(input, custom: false)),
+        CodePipelineOperation.GetThirdPartyJobDetails => GetDetails(OperationInputs.ReadJob(input, custom: false, nonce: false)),
+        CodePipelineOperation.AcknowledgeThirdPartyJob => Acknowledge(OperationInputs.ReadJob(input, custom: false, nonce: true)),
+        CodePipelineOperation.PutThirdPartyJobSuccessResult => PutResult(OperationInputs.ReadResult(input, custom: false, success: true)),
+        CodePipelineOperation.PutThirdPartyJobFailureResult => PutResult(OperationInputs.ReadResult(input, custom: false, success: false)),
+        CodePipelineOperation.PollForJobs => PollForJobs(OperationInputs.ReadPoll(input, custom: true)),
+        CodePipelineOperation.AcknowledgeJob => Acknowledge(OperationInputs.ReadJob(input, custom: true, nonce: true)),
+        CodePipelineOperation.GetJobDetails => GetJobDetails(OperationInputs.ReadJob(input, custom: true, nonce: false).JobId),
+        CodePipelineOperation.PutJobSuccessResult => PutResult(OperationInputs.ReadResult(input, custom: true, success: true)),
+        CodePipelineOperation.PutJobFailureResult => PutResult(OperationInputs.ReadResult(input, custom: true, success: false)),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
     };
 
@@ -53,9 +53,9 @@ internal sealed class OperationDispatcher(JobStore store)
         });
     }
 
-    private byte[] GetDetails(JobTokenInput input)
+    private byte[] GetDetails(JobInput input)
     {
-        var (dataJson, nonce) = store.GetDetails(input.JobId, input.ClientToken);
+        var (dataJson, nonce) = store.GetDetails(input.JobId, input.ClientToken!);
         return Write(json =>
         {
             json.WriteStartObject("jobDetails");
@@ -67,21 +67,15 @@ internal sealed class OperationDispatcher(JobStore store)
         });
     }
 
-    private byte[] Acknowledge(AcknowledgeInput input)
+    private byte[] Acknowledge(JobInput input)
     {
-        var status = store.Acknowledge(input.JobId, input.Nonce, input.ClientToken);
+        var status = store.Acknowledge(input.JobId, input.ClientToken, input.Nonce!);
         return Write(json => json.WriteString("status", status.ToString()));
     }
 
-    private byte[] PutSuccess(SuccessInput input)
+    private byte[] PutResult(JobInput input)
     {
-        store.PutSuccess(input.JobId, input.ClientToken, input.CurrentRevision, input.ContinuationToken, input.ExecutionDetails);
-        return Write(_ => { });
-    }
-
-    private byte[] PutFailure(FailureInput input)
-    {
-        store.PutFailure(input.JobId, input.ClientToken, input.FailureDetails);
+        store.PutResult(input.JobId, input.ClientToken, input.Result!);
         return Write(_ => { });
     }
 
@@ -98,7 +92,7 @@ internal sealed class OperationDispatcher(JobStore store)
         json.WriteString("accountId", job.AccountId);
     }
 
-    private byte[] PollForJobs(CustomPollInput input)
+    private byte[] PollForJobs(PollInput input)
     {
         var (category, owner, provider, version) = input.ActionTypeId;
         var jobs = store.PollForJobs(category, owner, provider, version, input.MaxBatchSize, input.QueryParam);
@@ -125,23 +119,5 @@ internal sealed class OperationDispatcher(JobStore store)
             WriteJob(json, job);
             json.WriteEndObject();
         });
-    }
-
-    private byte[] AcknowledgeJob(CustomAcknowledgeInput input)
-    {
-        var status = store.AcknowledgeJob(input.JobId, input.Nonce);
-        return Write(json => json.WriteString("status", status.ToString()));
-    }
-
-    private byte[] PutJobSuccess(CustomSuccessInput input)
-    {
-        store.PutJobSuccess(input.JobId, input.CurrentRevision, input.ContinuationToken, input.ExecutionDetails, input.OutputVariables);
-        return Write(_ => { });
-    }
-
-    private byte[] PutJobFailure(CustomFailureInput input)
-    {
-        store.PutJobFailure(input.JobId, input.FailureDetails);
-        return Write(_ => { });
     }
 }

@@ -155,7 +155,6 @@ internal sealed class RequestPipeline(
             Sequence = sequence,
             RequestId = requestId,
             Operation = operation,
-            Target = target,
             Method = request.Method,
             Path = rawTarget,
             Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
@@ -164,7 +163,6 @@ internal sealed class RequestPipeline(
             Fault = fault,
             StatusCode = statusCode,
             ErrorCode = aborted ? null : error?.Code,
-            Aborted = aborted,
         });
     }
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
+using ThirdPartyJobs.Testing.Faults;
+
 namespace ThirdPartyJobs.Testing.Protocol;
 
 /// <summary>Writes AWS JSON 1.1 responses: successes, errors in the configured style, and raw scripted responses.</summary>

@@ -20,44 +20,62 @@ internal static class StructureInputs
         return new ActionTypeInput(category!, owner!, provider!, version!);
     }
 
-    public static ReportedCurrentRevision? ReadCurrentRevision(InputReader reader, JsonElement root)
+    /// <summary>
+    /// A success result's <c>currentRevision</c>, <c>continuationToken</c>, <c>executionDetails</c> and (custom
+    /// actions) <c>outputVariables</c>, flattened into a result that the store completes.
+    /// </summary>
+    public static ReportedJobResult ReadSuccess(InputReader reader, JsonElement root, bool custom)
     {
-        if (reader.Structure(root, "currentRevision", "currentRevision", required: false) is not { } revision)
+        var result = new ReportedJobResult { Succeeded = true };
+        if (reader.Structure(root, "currentRevision", "currentRevision", required: false) is { } revision)
         {
-            return null;
+            result = result with
+            {
+                Revision = reader.String(revision, "revision", "currentRevision.revision", ModelShapes.Revision, required: true),
+                ChangeIdentifier = reader.String(revision, "changeIdentifier", "currentRevision.changeIdentifier", ModelShapes.RevisionChangeIdentifier, required: true),
+                RevisionCreated = reader.Timestamp(revision, "created", "currentRevision.created", required: false),
+                RevisionSummary = reader.String(revision, "revisionSummary", "currentRevision.revisionSummary", ModelShapes.RevisionSummary, required: false),
+            };
         }
 
-        return new ReportedCurrentRevision(
-            reader.String(revision, "revision", "currentRevision.revision", ModelShapes.Revision, required: true)!,
-            reader.String(revision, "changeIdentifier", "currentRevision.changeIdentifier", ModelShapes.RevisionChangeIdentifier, required: true)!,
-            reader.Timestamp(revision, "created", "currentRevision.created", required: false),
-            reader.String(revision, "revisionSummary", "currentRevision.revisionSummary", ModelShapes.RevisionSummary, required: false));
+        result = result with { ContinuationToken = reader.String(root, "continuationToken", "continuationToken", ModelShapes.ContinuationToken, required: false) };
+        if (reader.Structure(root, "executionDetails", "executionDetails", required: false) is { } details)
+        {
+            result = result with
+            {
+                Summary = reader.String(details, "summary", "executionDetails.summary", ModelShapes.ExecutionSummary, required: false),
+                ExternalExecutionId = reader.String(details, "externalExecutionId", "executionDetails.externalExecutionId", ModelShapes.ExecutionId, required: false),
+                PercentComplete = reader.Integer(details, "percentComplete", "executionDetails.percentComplete", ModelShapes.Percentage, required: false),
+            };
+        }
+
+        if (custom)
+        {
+            // Output variable values have no constraints in the model, so none is ever echoed.
+            result = result with { OutputVariables = reader.Map(root, "outputVariables", "outputVariables", ModelShapes.OutputVariablesKey, valueShape: null, maxEntries: null, required: false) };
+            if (result.OutputVariables is not null && result.ContinuationToken is not null)
+            {
+                reader.AddViolation("outputVariables can be included only when there is no continuation token on the request.");
+            }
+        }
+
+        return result;
     }
 
-    public static ReportedExecutionDetails? ReadExecutionDetails(InputReader reader, JsonElement root)
+    /// <summary>A failure result's required <c>failureDetails</c>, flattened into a result that the store completes.</summary>
+    public static ReportedJobResult ReadFailure(InputReader reader, JsonElement root)
     {
-        if (reader.Structure(root, "executionDetails", "executionDetails", required: false) is not { } details)
+        var result = new ReportedJobResult { Succeeded = false };
+        if (reader.Structure(root, "failureDetails", "failureDetails", required: true) is { } failure)
         {
-            return null;
+            result = result with
+            {
+                FailureType = reader.String(failure, "type", "failureDetails.type", ModelShapes.FailureType, required: true),
+                FailureMessage = reader.String(failure, "message", "failureDetails.message", ModelShapes.Message, required: true),
+                ExternalExecutionId = reader.String(failure, "externalExecutionId", "failureDetails.externalExecutionId", ModelShapes.ExecutionId, required: false),
+            };
         }
 
-        return new ReportedExecutionDetails(
-            reader.String(details, "summary", "executionDetails.summary", ModelShapes.ExecutionSummary, required: false),
-            reader.String(details, "externalExecutionId", "executionDetails.externalExecutionId", ModelShapes.ExecutionId, required: false),
-            reader.Integer(details, "percentComplete", "executionDetails.percentComplete", ModelShapes.Percentage, required: false));
-    }
-
-    /// <summary>The required <c>failureDetails</c>; null only when the reader has collected violations.</summary>
-    public static ReportedFailureDetails? ReadFailureDetails(InputReader reader, JsonElement root)
-    {
-        if (reader.Structure(root, "failureDetails", "failureDetails", required: true) is not { } failure)
-        {
-            return null;
-        }
-
-        return new ReportedFailureDetails(
-            reader.String(failure, "type", "failureDetails.type", ModelShapes.FailureType, required: true)!,
-            reader.String(failure, "message", "failureDetails.message", ModelShapes.Message, required: true)!,
-            reader.String(failure, "externalExecutionId", "failureDetails.externalExecutionId", ModelShapes.ExecutionId, required: false));
+        return result;
     }
 }

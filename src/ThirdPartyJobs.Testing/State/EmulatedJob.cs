@@ -38,7 +38,8 @@ internal sealed class EmulatedJob(string id, RegisteredActionType actionType, st
     {
         JobId = Id,
         ActionType = ActionType,
-        State = State,
+        Status = State.ToString(),
+        IsTerminal = IsTerminal,
         CreatedAt = CreatedAt,
         DispatchedAt = DispatchedAt,
         CompletedAt = CompletedAt,

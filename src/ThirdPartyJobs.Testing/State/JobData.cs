@@ -54,6 +54,11 @@ internal static class JobData
             }
         }
 
+        if (spec.ArtifactCredentials is { SessionToken: null })
+        {
+            throw new ArgumentException("Artifact credentials are temporary: they need a session token (model shape AWSSessionCredentials).", nameof(spec));
+        }
+
         if (spec.EncryptionKeyId is not null)
         {
             Require(ModelShapes.EncryptionKeyId, spec.EncryptionKeyId, nameof(spec.EncryptionKeyId));
@@ -71,7 +76,7 @@ internal static class JobData
     /// </summary>
     public static string Build(RegisteredActionType actionType, JobSpec spec, string region, string accountId)
     {
-        var credentials = spec.ArtifactCredentials ?? ArtifactCredentials.Generate();
+        var credentials = spec.ArtifactCredentials ?? EmulatorCredential.GenerateTemporary();
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonSettings.WriterOptions))
         {
@@ -116,7 +121,7 @@ internal static class JobData
             json.WriteStartObject("artifactCredentials");
             json.WriteString("accessKeyId", credentials.AccessKeyId);
             json.WriteString("secretAccessKey", credentials.SecretAccessKey);
-            json.WriteString("sessionToken", credentials.SessionToken);
+            json.WriteString("sessionToken", credentials.SessionToken!);
             json.WriteEndObject();
 
             if (spec.ContinuationToken is not null)

@@ -9,8 +9,12 @@ public sealed record JobSnapshot
     /// <summary>The action type the job belongs to.</summary>
     public RegisteredActionType ActionType { get; internal init; } = null!;
 
-    /// <summary>The job's state.</summary>
-    public EmulatedJobState State { get; internal init; }
+    /// <summary>
+    /// The job's state, as CodePipeline's <c>JobStatus</c> names it: <c>Queued</c> → <c>Dispatched</c> (polled) →
+    /// <c>InProgress</c> (acknowledged) → <c>Succeeded</c> or <c>Failed</c> (result put), or <c>TimedOut</c> when the
+    /// action type's job timeout passes after dispatch without a result.
+    /// </summary>
+    public string Status { get; internal init; } = string.Empty;
 
     /// <summary>When the job was created, on the emulator's clock.</summary>
     public DateTimeOffset CreatedAt { get; internal init; }
@@ -33,6 +37,6 @@ public sealed record JobSnapshot
     /// <summary>The job whose success result with a continuation token queued this one, if any.</summary>
     public string? ContinuationOfJobId { get; internal init; }
 
-    /// <summary>Whether the state is terminal: <see cref="EmulatedJobState.Succeeded"/>, <see cref="EmulatedJobState.Failed"/> or <see cref="EmulatedJobState.TimedOut"/>.</summary>
-    public bool IsTerminal => State is EmulatedJobState.Succeeded or EmulatedJobState.Failed or EmulatedJobState.TimedOut;
+    /// <summary>Whether the state is terminal: <c>Succeeded</c>, <c>Failed</c> or <c>TimedOut</c>.</summary>
+    public bool IsTerminal { get; internal init; }
 }

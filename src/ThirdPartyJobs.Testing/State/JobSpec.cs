@@ -28,8 +28,11 @@ public sealed class JobSpec
     /// <summary>The output artifacts, in order.</summary>
     public IList<ArtifactSpec> OutputArtifacts { get; init; } = [];
 
-    /// <summary>The artifact credentials; <see langword="null"/> (the default) generates fake ones per job.</summary>
-    public ArtifactCredentials? ArtifactCredentials { get; init; }
+    /// <summary>
+    /// The artifact credentials (temporary ones: a session token is required); <see langword="null"/> (the default)
+    /// generates fake ones per job.
+    /// </summary>
+    public EmulatorCredential? ArtifactCredentials { get; init; }
 
     /// <summary>The KMS key id of <c>data.encryptionKey</c>, or <see langword="null"/> to leave the key out.</summary>
     public string? EncryptionKeyId { get; init; }

@@ -1,4 +1,3 @@
-using System.Text;
 using ThirdPartyJobs.Testing.Protocol;
 
 namespace ThirdPartyJobs.Testing.State;
@@ -43,38 +42,8 @@ internal sealed partial class JobStore
     {
         lock (_gate)
         {
-            var job = FindJob(jobId, custom: true);
+            var job = FindJob(jobId, clientToken: null);
             return new CustomJob(job.Id, job.DataJson, Nonce: null, _accountId);
-        }
-    }
-
-    public EmulatedJobState AcknowledgeJob(string jobId, string nonce)
-    {
-        lock (_gate)
-        {
-            return Acknowledge(FindJob(jobId, custom: true), nonce);
-        }
-    }
-
-    public void PutJobSuccess(string jobId, ReportedCurrentRevision? currentRevision, string? continuationToken, ReportedExecutionDetails? executionDetails, IReadOnlyDictionary<string, string>? outputVariables)
-    {
-        lock (_gate)
-        {
-            var job = RequireInProgress(FindJob(jobId, custom: true));
-            if (outputVariables is not null && outputVariables.Sum(v => Encoding.UTF8.GetByteCount(v.Key) + Encoding.UTF8.GetByteCount(v.Value)) > MaxOutputVariablesBytes)
-            {
-                throw AwsErrors.OutputVariablesSizeExceeded(MaxOutputVariablesBytes);
-            }
-
-            Succeed(job, currentRevision, continuationToken, executionDetails, outputVariables);
-        }
-    }
-
-    public void PutJobFailure(string jobId, ReportedFailureDetails failureDetails)
-    {
-        lock (_gate)
-        {
-            Fail(RequireInProgress(FindJob(jobId, custom: true)), failureDetails);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using ThirdPartyJobs.Testing.Logging;
 using ThirdPartyJobs.Testing.Protocol;
 
@@ -41,62 +42,55 @@ internal sealed partial class JobStore
         return handedOut;
     }
 
-    /// <summary>Claims a job with its latest nonce. Under the lock.</summary>
-    private EmulatedJobState Acknowledge(EmulatedJob job, string nonce)
+    /// <summary>Claims a job (of the kind <see cref="FindJob"/> serves) with its latest nonce.</summary>
+    public EmulatedJobState Acknowledge(string jobId, string? clientToken, string nonce)
     {
-        if (job.Nonce is null || !SecretEquals(job.Nonce, nonce))
+        lock (_gate)
         {
-            throw AwsErrors.InvalidNonce(job.Id);
-        }
+            var job = FindJob(jobId, clientToken);
+            if (job.Nonce is null || !SecretEquals(job.Nonce, nonce))
+            {
+                throw AwsErrors.InvalidNonce(job.Id);
+            }
 
-        job.AcknowledgeCount++;
-        if (job.State == EmulatedJobState.Dispatched)
-        {
-            ChangeState(job, EmulatedJobState.InProgress);
-            _pollable[job.ActionType].Remove(job);
-        }
+            job.AcknowledgeCount++;
+            if (job.State == EmulatedJobState.Dispatched)
+            {
+                ChangeState(job, EmulatedJobState.InProgress);
+                _pollable[job.ActionType].Remove(job);
+            }
 
-        // A repeated acknowledge is idempotent; on a finished job it reports the final state.
-        return job.State;
+            // A repeated acknowledge is idempotent; on a finished job it reports the final state.
+            return job.State;
+        }
     }
 
-    /// <summary>Records a success result of an in-progress job. Under the lock.</summary>
-    private void Succeed(EmulatedJob job, ReportedCurrentRevision? currentRevision, string? continuationToken, ReportedExecutionDetails? executionDetails, IReadOnlyDictionary<string, string>? outputVariables)
+    /// <summary>Records the success or failure <paramref name="result"/> (as read from the request) of an in-progress job.</summary>
+    public void PutResult(string jobId, string? clientToken, ReportedJobResult result)
     {
-        var now = _time.GetUtcNow();
-
-        // The follow-up job exists before the job completes: completing may wake WaitForAllJobsTerminalAsync,
-        // which must then still see a job that is not terminal.
-        string? followUp = null;
-        if (continuationToken is not null)
+        lock (_gate)
         {
-            followUp = CreateJob(job.ActionType, JobData.WithContinuationToken(job.DataJson, continuationToken), job.Id);
+            var job = FindJob(jobId, clientToken);
+            if (job.State != EmulatedJobState.InProgress)
+            {
+                throw AwsErrors.InvalidJobState(job.Id, job.State);
+            }
+
+            if (result.OutputVariables is { } variables && variables.Sum(v => Encoding.UTF8.GetByteCount(v.Key) + Encoding.UTF8.GetByteCount(v.Value)) > MaxOutputVariablesBytes)
+            {
+                throw AwsErrors.OutputVariablesSizeExceeded(MaxOutputVariablesBytes);
+            }
+
+            // The follow-up job exists before the job completes: completing may wake WaitForAllJobsTerminalAsync,
+            // which must then still see a job that is not terminal.
+            var followUp = result.ContinuationToken is { } token
+                ? CreateJob(job.ActionType, JobData.WithContinuationToken(job.DataJson, token), job.Id)
+                : null;
+            var now = _time.GetUtcNow();
+            Complete(job, result.Succeeded ? EmulatedJobState.Succeeded : EmulatedJobState.Failed, now);
+            _results.Add(result with { JobId = job.Id, FollowUpJobId = followUp });
         }
-
-        Complete(job, EmulatedJobState.Succeeded, now);
-        _results.Add(new ReportedJobResult
-        {
-            JobId = job.Id,
-            Succeeded = true,
-            ReportedAt = now,
-            ContinuationToken = continuationToken,
-            CurrentRevision = currentRevision,
-            ExecutionDetails = executionDetails,
-            OutputVariables = outputVariables,
-            FollowUpJobId = followUp,
-        });
     }
-
-    /// <summary>Records a failure result of an in-progress job. Under the lock.</summary>
-    private void Fail(EmulatedJob job, ReportedFailureDetails failureDetails)
-    {
-        var now = _time.GetUtcNow();
-        Complete(job, EmulatedJobState.Failed, now);
-        _results.Add(new ReportedJobResult { JobId = job.Id, Succeeded = false, ReportedAt = now, FailureDetails = failureDetails });
-    }
-
-    private static EmulatedJob RequireInProgress(EmulatedJob job) =>
-        job.State == EmulatedJobState.InProgress ? job : throw AwsErrors.InvalidJobState(job.Id, job.State);
 
     private bool IsPollable(EmulatedJob job) =>
         job.State is EmulatedJobState.Queued or EmulatedJobState.Dispatched && job.DispatchCount < _maxDispatchesPerJob;

@@ -27,7 +27,7 @@ internal sealed partial class JobStore
     {
         lock (_gate)
         {
-            var job = FindThirdPartyJob(jobId, clientToken);
+            var job = FindJob(jobId, clientToken);
             switch (job.State)
             {
                 case EmulatedJobState.Dispatched:
@@ -45,35 +45,5 @@ internal sealed partial class JobStore
                     throw AwsErrors.InvalidJob(job.Id, job.State);
             }
         }
-    }
-
-    public EmulatedJobState Acknowledge(string jobId, string nonce, string clientToken)
-    {
-        lock (_gate)
-        {
-            return Acknowledge(FindThirdPartyJob(jobId, clientToken), nonce);
-        }
-    }
-
-    public void PutSuccess(string jobId, string clientToken, ReportedCurrentRevision? currentRevision, string? continuationToken, ReportedExecutionDetails? executionDetails)
-    {
-        lock (_gate)
-        {
-            Succeed(RequireInProgress(FindThirdPartyJob(jobId, clientToken)), currentRevision, continuationToken, executionDetails, outputVariables: null);
-        }
-    }
-
-    public void PutFailure(string jobId, string clientToken, ReportedFailureDetails failureDetails)
-    {
-        lock (_gate)
-        {
-            Fail(RequireInProgress(FindThirdPartyJob(jobId, clientToken)), failureDetails);
-        }
-    }
-
-    private EmulatedJob FindThirdPartyJob(string jobId, string clientToken)
-    {
-        var job = FindJob(jobId, custom: false);
-        return SecretEquals(job.ActionType.ClientToken, clientToken) ? job : throw AwsErrors.InvalidClientToken(job.Id);
     }
 }

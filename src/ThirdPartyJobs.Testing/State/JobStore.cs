@@ -20,7 +20,6 @@ internal sealed partial class JobStore : IDisposable
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly int _maxDispatchesPerJob;
-    private readonly TimeSpan _defaultJobTimeout;
     private readonly string _accountId;
     private readonly ILogger _logger;
     private readonly List<RegisteredActionType> _actionTypes = [];
@@ -33,11 +32,13 @@ internal sealed partial class JobStore : IDisposable
     private int _nonTerminalCount;
     private bool _disposed;
 
-    public JobStore(TimeProvider time, int maxDispatchesPerJob, TimeSpan defaultJobTimeout, string accountId, ILogger logger)
+    /// <summary>The job timeout of action types registered without one.</summary>
+    public static readonly TimeSpan DefaultJobTimeout = TimeSpan.FromMinutes(10);
+
+    public JobStore(TimeProvider time, int maxDispatchesPerJob, string accountId, ILogger logger)
     {
         _time = time;
         _maxDispatchesPerJob = maxDispatchesPerJob;
-        _defaultJobTimeout = defaultJobTimeout;
         _accountId = accountId;
         _logger = logger;
     }
@@ -63,7 +64,7 @@ internal sealed partial class JobStore : IDisposable
         }
 
         var actionType = new RegisteredActionType(
-            category, owner, provider, version, Guid.NewGuid().ToString("D"), RandomNumberGenerator.GetString(TokenAlphabet, 48), jobTimeout ?? _defaultJobTimeout, queryableProperty);
+            category, owner, provider, version, Guid.NewGuid().ToString("D"), RandomNumberGenerator.GetString(TokenAlphabet, 48), jobTimeout ?? DefaultJobTimeout, queryableProperty);
         lock (_gate)
         {
             if (_actionTypes.Any(a => a.Matches(category, owner, provider, version)))
@@ -196,10 +197,19 @@ internal sealed partial class JobStore : IDisposable
         _actionTypes.Find(a => a.IsCustom == custom && a.Matches(category, owner, provider, version))
             ?? throw AwsErrors.ActionTypeNotFound(category, owner, provider, version);
 
-    /// <summary>A job of the kind the operation serves; a job of the other kind is not found, as in CodePipeline.</summary>
-    private EmulatedJob FindJob(string jobId, bool custom)
+    /// <summary>
+    /// A job of the kind the operation serves: a third-party job, whose operations present its
+    /// <paramref name="clientToken"/>, or a custom job (<paramref name="clientToken"/> null). A job of the other kind
+    /// is not found, as in CodePipeline.
+    /// </summary>
+    private EmulatedJob FindJob(string jobId, string? clientToken)
     {
         SweepTimeouts(_time.GetUtcNow());
-        return _jobs.TryGetValue(jobId, out var job) && job.ActionType.IsCustom == custom ? job : throw AwsErrors.JobNotFound(jobId);
+        if (!_jobs.TryGetValue(jobId, out var job) || job.ActionType.IsCustom != clientToken is null)
+        {
+            throw AwsErrors.JobNotFound(jobId);
+        }
+
+        return clientToken is null || SecretEquals(job.ActionType.ClientToken, clientToken) ? job : throw AwsErrors.InvalidClientToken(job.Id);
     }
 }

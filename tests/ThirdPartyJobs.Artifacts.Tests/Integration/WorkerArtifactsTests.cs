@@ -48,7 +48,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "ArtifactWorker", "1");
         var jobId = emulator.CreateJob(actionType, new JobSpec
         {
-            ArtifactCredentials = new ArtifactCredentials(LocalS3Server.AccessKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken),
+            ArtifactCredentials = new EmulatorCredential(LocalS3Server.AccessKeyId, TestJobs.CanarySecret, TestJobs.CanaryToken),
             InputArtifacts = { new ArtifactSpec("SourceOutput", TestJobs.Bucket, sourceKey) },
             OutputArtifacts = { new ArtifactSpec("BuildOutput", TestJobs.Bucket, outputKey) },
             EncryptionKeyId = KeyArn,
@@ -72,8 +72,8 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
         Assert.Multiple(() =>
         {
             Assert.That(probe.Error, Is.Null, "the handler ran without an exception");
-            Assert.That(result.Succeeded, Is.True, result.FailureDetails?.Message);
-            Assert.That(result.ExecutionDetails?.Summary, Is.EqualTo($"Built 3 files ({sourceBytes} bytes)."));
+            Assert.That(result.Succeeded, Is.True, result.FailureMessage);
+            Assert.That(result.Summary, Is.EqualTo($"Built 3 files ({sourceBytes} bytes)."));
             Assert.That(summary, Is.EqualTo($"3 files, {sourceBytes} bytes"), "the uploaded output is on the server");
             Assert.That(detailsCalls, Is.EqualTo(2), "one GetThirdPartyJobDetails to claim the job, one to renew credentials older than CredentialsRefreshAge");
             foreach (var request in new[] { download, upload })
@@ -110,7 +110,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
         services.AddSingleton(probe);
         services.AddDefaultAWSOptions(new AWSOptions
         {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         });
 

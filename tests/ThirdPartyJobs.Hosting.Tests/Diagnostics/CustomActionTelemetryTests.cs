@@ -32,7 +32,7 @@ public sealed class CustomActionTelemetryTests
     public async Task A_custom_job_span_carries_the_account_id_and_old_credentials_are_renewed_with_GetJobDetails()
     {
         var custom = _emulator.RegisterActionType("Build", "Custom", "TracedBuilder", "1");
-        var jobId = _emulator.CreateJob(custom, new JobSpec { ArtifactCredentials = new ArtifactCredentials("ASIACUSTOMTRACED0001", "custom-secret-key", "custom-session-token") });
+        var jobId = _emulator.CreateJob(custom, new JobSpec { ArtifactCredentials = new EmulatorCredential("ASIACUSTOMTRACED0001", "custom-secret-key", "custom-session-token") });
         var gate = new TaskCompletionSource();
         SessionCredentials? renewed = null;
         await using (var worker = await EmulatorWorker.StartAsync(

@@ -16,7 +16,7 @@ public sealed class EmulatorTelemetryTests
     private const string ConfigurationCanary = "CANARY-telemetry-configuration-value-6d2f";
     private const string ContinuationCanary = "CANARY-telemetry-continuation-token-8a41";
     private const string ExceptionCanary = "CANARY-telemetry-exception-message-12e9";
-    private static readonly ArtifactCredentials CredentialsCanary = new("ASIACANARYTELEMETRY1", "CANARY-telemetry-secret-key-3b7c", "CANARY-telemetry-session-token-f055");
+    private static readonly EmulatorCredential CredentialsCanary = new("ASIACANARYTELEMETRY1", "CANARY-telemetry-secret-key-3b7c", "CANARY-telemetry-session-token-f055");
 
     private CodePipelineEmulator _emulator = null!;
     private TelemetryCapture _telemetry = null!;
@@ -258,7 +258,7 @@ public sealed class EmulatorTelemetryTests
         var secrets = new[]
         {
             actionType.ClientToken, ConfigurationCanary, ContinuationCanary, ExceptionCanary,
-            CredentialsCanary.AccessKeyId, CredentialsCanary.SecretAccessKey, CredentialsCanary.SessionToken,
+            CredentialsCanary.AccessKeyId, CredentialsCanary.SecretAccessKey, CredentialsCanary.SessionToken!,
         };
         Assert.Multiple(() =>
         {

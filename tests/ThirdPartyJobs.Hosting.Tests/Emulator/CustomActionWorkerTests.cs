@@ -72,7 +72,7 @@ public sealed class CustomActionWorkerTests
         {
             Assert.That(result.JobId, Is.EqualTo(jobId));
             Assert.That(result.Succeeded, Is.False, "never reported as a success without its variables");
-            Assert.That(result.FailureDetails?.Type, Is.EqualTo("JobFailed"));
+            Assert.That(result.FailureType, Is.EqualTo("JobFailed"));
             Assert.That(worker.Logs.WithEventId(2036).Single().Value("ParameterName"), Is.EqualTo("outcome"));
             Assert.That(_emulator.GetCallCount(CodePipelineOperation.PutThirdPartyJobSuccessResult), Is.Zero, "refused before sending");
         });
@@ -123,7 +123,7 @@ public sealed class CustomActionWorkerTests
         Assert.Multiple(() =>
         {
             Assert.That(result.JobId, Is.EqualTo(jobId));
-            Assert.That(result.FailureDetails?.Message, Is.EqualTo("The job worker restarted while the job ran."));
+            Assert.That(result.FailureMessage, Is.EqualTo("The job worker restarted while the job ran."));
             Assert.That(_emulator.GetCallCount(CodePipelineOperation.PutJobFailureResult), Is.EqualTo(1));
             Assert.That(worker.Logs.WithEventId(2073).Single().Value("JobId"), Is.EqualTo(jobId));
         });
@@ -159,7 +159,7 @@ public sealed class CustomActionWorkerTests
             Assert.That(results[first].Succeeded, Is.False);
             Assert.That(worker.Logs.WithEventId(2034).Select(e => e.Value("JobId")), Has.Member(first));
             Assert.That(results.ContainsKey(second) && !results[second].Succeeded, Is.True, "reported at shutdown although its handler never ends");
-            Assert.That(_emulator.Jobs, Has.None.Matches<JobSnapshot>(j => j.State == EmulatedJobState.InProgress), "no job abandoned");
+            Assert.That(_emulator.Jobs, Has.None.Matches<JobSnapshot>(j => j.Status == "InProgress"), "no job abandoned");
         });
     }
 

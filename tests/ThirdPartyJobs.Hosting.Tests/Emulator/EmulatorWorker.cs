@@ -94,7 +94,7 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     {
         var aws = new AWSOptions
         {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         };
         return new ThirdPartyJobClient(
@@ -118,7 +118,7 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     {
         var aws = new AWSOptions
         {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         };
         return new CustomJobClient(

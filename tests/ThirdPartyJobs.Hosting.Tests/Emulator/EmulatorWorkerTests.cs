@@ -8,7 +8,7 @@ namespace ThirdPartyJobs.Hosting.Tests.Emulator;
 public sealed class EmulatorWorkerTests
 {
     private const string ConfigurationCanary = "CANARY-emulated-configuration-value-71c0";
-    private static readonly ArtifactCredentials CredentialsCanary = new("ASIACANARYEMULATED01", "CANARY-emulated-secret-key-55e1", "CANARY-emulated-session-token-a9b3");
+    private static readonly EmulatorCredential CredentialsCanary = new("ASIACANARYEMULATED01", "CANARY-emulated-secret-key-55e1", "CANARY-emulated-session-token-a9b3");
 
     private CodePipelineEmulator _emulator = null!;
 
@@ -28,7 +28,7 @@ public sealed class EmulatorWorkerTests
         const int Jobs = 100;
         var actionType = _emulator.RegisterActionType("Build", "ThirdParty", "ChaosWorker", "1");
         var created = Enumerable.Range(0, Jobs).Select(_ => _emulator.CreateJob(actionType, CanarySpec())).ToHashSet();
-        _emulator.Faults.EnableChaos(new ChaosOptions { Seed = 20250101, Probability = 0.15, Kinds = [FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset] });
+        _emulator.Faults.EnableChaos(seed: 20250101, probability: 0.15, kinds: [FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset]);
         await using var worker = await EmulatorWorker.StartAsync(_emulator, actionType, handler: handler => handler.OnHandle = async (context, _) =>
         {
             await Task.Yield();
@@ -38,7 +38,7 @@ public sealed class EmulatorWorkerTests
 
         await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded >= Jobs && worker.Statistics.InFlight == 0, "every job is reported");
         await _emulator.WaitForAllJobsTerminalAsync();
-        _emulator.Faults.DisableChaos();
+        _emulator.Faults.EnableChaos(probability: 0);
 
         var faults = _emulator.Requests.Count(r => r.Fault is not null);
         var results = _emulator.Results;
@@ -48,7 +48,7 @@ public sealed class EmulatorWorkerTests
             Assert.That(faults, Is.GreaterThan(20), "chaos really happened");
             Assert.That(results.Select(r => r.JobId), Is.EquivalentTo(created), "every job reported exactly once: none lost, none twice");
             Assert.That(results, Has.All.Matches<ReportedJobResult>(r => r.Succeeded));
-            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Succeeded));
+            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Succeeded"));
             Assert.That(worker.Handler.Contexts.Select(c => c.JobId), Is.EquivalentTo(created), "each handler ran once");
             Assert.That(worker.Handler.MaxRunning, Is.InRange(1, 8));
             Assert.That(worker.Statistics.MaxInFlightObserved, Is.InRange(1, 8));
@@ -117,9 +117,9 @@ public sealed class EmulatorWorkerTests
         {
             Assert.That(result.JobId, Is.EqualTo(jobId));
             Assert.That(result.Succeeded, Is.False);
-            Assert.That(result.FailureDetails!.Type, Is.EqualTo("JobFailed"));
-            Assert.That(result.FailureDetails.Message, Is.EqualTo("The job handler failed with InvalidOperationException."));
-            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
+            Assert.That(result.FailureType, Is.EqualTo("JobFailed"));
+            Assert.That(result.FailureMessage, Is.EqualTo("The job handler failed with InvalidOperationException."));
+            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
             Assert.That(FoundSecrets(worker.Logs.AllText(), actionType), Is.Empty);
         });
     }
@@ -147,7 +147,7 @@ public sealed class EmulatorWorkerTests
             Assert.That(results, Has.All.Matches<ReportedJobResult>(r => r.Succeeded));
             Assert.That(jobs.Select(j => j.ContinuationOfJobId), Is.EqualTo(new[] { null, firstJob, jobs[1].JobId }));
             Assert.That(worker.Handler.Contexts.Select(c => c.ContinuationToken), Is.EqualTo(new[] { null, "deployment-123/step-1", "deployment-123/step-2" }));
-            Assert.That(results[2].CurrentRevision!.Revision, Is.EqualTo("deployment-123"));
+            Assert.That(results[2].Revision, Is.EqualTo("deployment-123"));
             Assert.That(worker.Statistics.JobsContinued, Is.EqualTo(2));
         });
     }
@@ -169,9 +169,9 @@ public sealed class EmulatorWorkerTests
         Assert.Multiple(() =>
         {
             Assert.That(results, Has.Count.EqualTo(4), "every job in flight is reported");
-            Assert.That(results, Has.All.Matches<ReportedJobResult>(r => !r.Succeeded && r.FailureDetails!.Message == "The job was stopped because the job worker is shutting down."));
-            Assert.That(jobs.Count(j => j.State == EmulatedJobState.Failed), Is.EqualTo(4));
-            Assert.That(jobs.Count(j => j.State == EmulatedJobState.Queued), Is.EqualTo(2), "the rest stay queued for other workers");
+            Assert.That(results, Has.All.Matches<ReportedJobResult>(r => !r.Succeeded && r.FailureMessage == "The job was stopped because the job worker is shutting down."));
+            Assert.That(jobs.Count(j => j.Status == "Failed"), Is.EqualTo(4));
+            Assert.That(jobs.Count(j => j.Status == "Queued"), Is.EqualTo(2), "the rest stay queued for other workers");
             Assert.That(worker.Statistics.JobsCancelledForShutdown, Is.EqualTo(4));
         });
     }
@@ -193,7 +193,7 @@ public sealed class EmulatorWorkerTests
         Assert.Multiple(() =>
         {
             Assert.That(_emulator.GetCallCount(CodePipelineOperation.GetThirdPartyJobDetails), Is.Zero);
-            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Dispatched));
+            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Dispatched"));
             Assert.That(worker.Logs.WithEventId(2020).Select(e => e.Value("ClientId")), Has.All.EqualTo(actionType.ClientId));
             Assert.That(worker.Statistics.InFlight, Is.Zero);
         });
@@ -239,6 +239,6 @@ public sealed class EmulatorWorkerTests
     };
 
     private static IEnumerable<string> FoundSecrets(string text, RegisteredActionType actionType) =>
-        new[] { actionType.ClientToken, ConfigurationCanary, CredentialsCanary.AccessKeyId, CredentialsCanary.SecretAccessKey, CredentialsCanary.SessionToken }
+        new[] { actionType.ClientToken, ConfigurationCanary, CredentialsCanary.AccessKeyId, CredentialsCanary.SecretAccessKey, CredentialsCanary.SessionToken! }
             .Where(secret => text.Contains(secret, StringComparison.Ordinal));
 }

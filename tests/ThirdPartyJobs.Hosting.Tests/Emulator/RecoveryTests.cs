@@ -48,10 +48,10 @@ public sealed class RecoveryTests
         var firstPoll = _emulator.Requests.Where(r => r.Operation == CodePipelineOperation.PollForThirdPartyJobs).Skip(pollsBefore).FirstOrDefault();
         Assert.Multiple(() =>
         {
-            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
-            Assert.That(result.FailureDetails?.Type, Is.EqualTo("JobFailed"));
-            Assert.That(result.FailureDetails?.Message, Is.EqualTo("The job worker restarted while the job ran."));
-            Assert.That(result.FailureDetails?.ExternalExecutionId, Is.Null);
+            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(result.FailureType, Is.EqualTo("JobFailed"));
+            Assert.That(result.FailureMessage, Is.EqualTo("The job worker restarted while the job ran."));
+            Assert.That(result.ExternalExecutionId, Is.Null);
             Assert.That(firstPoll is null || firstPoll.Sequence > report.Sequence, Is.True, "reported before the first poll");
             Assert.That(worker.Logs.WithEventId(2073).Single().Value("JobId"), Is.EqualTo(jobId));
             Assert.That(Directory.GetFiles(_journal, "*.json", SearchOption.AllDirectories), Is.Empty, "the record went with the report");
@@ -96,7 +96,7 @@ public sealed class RecoveryTests
         Assert.Multiple(() =>
         {
             Assert.That(_emulator.Results, Has.Count.EqualTo(1), "reported once");
-            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
+            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
         });
     }
 

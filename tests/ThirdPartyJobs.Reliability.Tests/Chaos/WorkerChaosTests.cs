@@ -36,13 +36,11 @@ public sealed class WorkerChaosTests
         await using var emulator = await CodePipelineEmulator.StartAsync(new CodePipelineEmulatorOptions { MaxDispatchesPerJob = 10 });
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "ChaosReliability", "1");
         var created = Enumerable.Range(0, Jobs).Select(_ => emulator.CreateJob(actionType)).ToHashSet();
-        emulator.Faults.EnableChaos(new ChaosOptions
-        {
-            Seed = seed,
-            Probability = 0.4,
-            Kinds = [FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset, FaultKind.Delay],
-            Delay = TimeSpan.FromMilliseconds(400),
-        });
+        emulator.Faults.EnableChaos(
+            seed,
+            probability: 0.4,
+            kinds: [FaultKind.Throttle, FaultKind.ServerError, FaultKind.Reset, FaultKind.Delay],
+            delay: TimeSpan.FromMilliseconds(400));
 
         var handlerRandom = new Random(seed);
         var outcomes = new ConcurrentDictionary<string, ConcurrentBag<bool>>(StringComparer.Ordinal);
@@ -53,7 +51,7 @@ public sealed class WorkerChaosTests
         services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
             new AWSOptions
             {
-                Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+                Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
                 DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
             },
             new ThirdPartyJobsOptions
@@ -116,12 +114,12 @@ public sealed class WorkerChaosTests
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"not every job finished within 90 s: {string.Join(", ", emulator.Jobs.GroupBy(j => j.State).Select(g => $"{g.Key} {g.Count()}"))}; worker: {Interlocked.Read(ref inFlight)} job(s) in flight");
+                Assert.Fail($"not every job finished within 90 s: {string.Join(", ", emulator.Jobs.GroupBy(j => j.Status).Select(g => $"{g.Key} {g.Count()}"))}; worker: {Interlocked.Read(ref inFlight)} job(s) in flight");
             }
         }
 
         await worker.StopAsync(CancellationToken.None);
-        emulator.Faults.DisableChaos();
+        emulator.Faults.EnableChaos(probability: 0);
 
         var requests = emulator.Requests;
         var faulted = requests.Count(r => r.Fault is not null);

@@ -32,7 +32,6 @@ public sealed class SecretLeakSweepTests
     {
         ["ThirdPartyJobs.Testing.CodePipelineEmulator"] = "a running server (StartAsync); holds no secret of its own beyond the test keys, and its log output is swept by the emulator's LoggingTests",
         ["ThirdPartyJobs.Testing.LocalS3Server"] = "a running s3rver process (StartAsync); its fixed keys are s3rver's public defaults",
-        ["ThirdPartyJobs.Testing.RawResponse"] = "a scripted raw reply built by test code; carries only what the test writes into it",
     };
 
     [Test]

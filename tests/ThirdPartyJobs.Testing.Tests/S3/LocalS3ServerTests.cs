@@ -6,7 +6,7 @@ namespace ThirdPartyJobs.Testing.Tests.S3;
 /// <summary>The local S3 server as partners use it: start with buckets, seed and read objects, stop.</summary>
 public sealed class LocalS3ServerTests
 {
-    private static ArtifactCredentials LocalArtifactCredentials => new(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken);
+    private static EmulatorCredential LocalArtifactCredentials => new(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, LocalS3Server.SessionToken);
 
     [Test]
     public async Task Started_server_stores_and_returns_objects_in_its_buckets()

@@ -15,9 +15,9 @@ internal sealed class EmulatorClient : IDisposable
     public EmulatorClient(CodePipelineEmulator emulator, TimeSpan? timeout = null)
     {
         ServiceUrl = emulator.ServiceUrl;
-        AccessKeyId = emulator.AccessKeyId;
-        SecretKey = emulator.SecretAccessKey;
-        SessionToken = emulator.SessionToken;
+        AccessKeyId = emulator.Credential.AccessKeyId;
+        SecretKey = emulator.Credential.SecretAccessKey;
+        SessionToken = emulator.Credential.SessionToken;
         Region = emulator.Region;
         Clock = () => emulator.TimeProvider.GetUtcNow();
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
@@ -115,6 +115,18 @@ internal sealed class EmulatorClient : IDisposable
         CallAsync(CodePipelineOperation.PutThirdPartyJobFailureResult, new { jobId, clientToken, failureDetails = new { type, message } });
 
     /// <summary>Polls for one job of the action type and returns its id (asserting there was one).</summary>
+    /// <summary>Polls <paramref name="times"/> times in a row, e.g. to see scripted faults consumed in order.</summary>
+    public async Task<EmulatorResponse[]> PollTimesAsync(RegisteredActionType actionType, int times)
+    {
+        var responses = new EmulatorResponse[times];
+        for (var i = 0; i < times; i++)
+        {
+            responses[i] = await PollAsync(actionType);
+        }
+
+        return responses;
+    }
+
     public async Task<string> PollOneAsync(RegisteredActionType actionType)
     {
         var response = await PollAsync(actionType);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using NUnit.Framework.Constraints;
 
 namespace ThirdPartyJobs.Testing.Tests.Support;
 
@@ -48,6 +49,21 @@ internal sealed class EmulatorResponse
     }
 
     public string? Message => Json.TryGetProperty("message", out var message) ? message.GetString() : null;
+
+    /// <summary>
+    /// Asserts, all together, that this is an error answer: the HTTP status, the error code and, when given, a
+    /// message that meets <paramref name="message"/>.
+    /// </summary>
+    public void AssertError(int statusCode, string errorCode, IResolveConstraint? message = null) =>
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)StatusCode, Is.EqualTo(statusCode), ToString());
+            Assert.That(ErrorCode, Is.EqualTo(errorCode));
+            if (message is not null)
+            {
+                Assert.That(Message, message);
+            }
+        });
 
     public override string ToString() => $"{(int)StatusCode} {Body}";
 }

@@ -35,7 +35,7 @@ public sealed class TelemetryTests
         _client = new ThirdPartyJobClient(
             new AWSOptions
             {
-                Credentials = new BasicAWSCredentials(_emulator.AccessKeyId, _emulator.SecretAccessKey),
+                Credentials = new BasicAWSCredentials(_emulator.Credential.AccessKeyId, _emulator.Credential.SecretAccessKey),
                 DefaultClientConfig = { ServiceURL = _emulator.ServiceUrl, AuthenticationRegion = _emulator.Region },
             },
             new ThirdPartyJobsOptions { Retry = { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), UseJitter = false } });
@@ -148,7 +148,7 @@ public sealed class TelemetryTests
         var jobId = _emulator.CreateJob(_actionType, new JobSpec
         {
             Configuration = new Dictionary<string, string> { ["ApiKey"] = ConfigurationCanary },
-            ArtifactCredentials = new ArtifactCredentials("ASIACANARYACCESSKEY1", SecretKeyCanary, SessionTokenCanary),
+            ArtifactCredentials = new EmulatorCredential("ASIACANARYACCESSKEY1", SecretKeyCanary, SessionTokenCanary),
         });
         var jobs = await _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "Telemetry", "1"), 1);
         Assert.That(jobs.Single().JobId, Is.EqualTo(jobId));

@@ -38,7 +38,7 @@ public sealed class EmulatorTests
             LoopbackClient.FastOptions(maxAttempts: 4),
             awsOptions: new AWSOptions
             {
-                Credentials = new BasicAWSCredentials(accessKeyId ?? _emulator.AccessKeyId, secretAccessKey ?? _emulator.SecretAccessKey),
+                Credentials = new BasicAWSCredentials(accessKeyId ?? _emulator.Credential.AccessKeyId, secretAccessKey ?? _emulator.Credential.SecretAccessKey),
                 DefaultClientConfig = { ServiceURL = _emulator.ServiceUrl, AuthenticationRegion = _emulator.Region },
             });
 
@@ -50,7 +50,7 @@ public sealed class EmulatorTests
         ActionName = "DeployToPartner",
         InputArtifacts = { new ArtifactSpec("SourceOutput", "artifact-bucket", "MyPipeline/SourceOutp/a.zip", Revision: "abc123"), new ArtifactSpec("BuildOutput", "artifact-bucket", "MyPipeline/BuildOutpu/b.zip") },
         OutputArtifacts = { new ArtifactSpec("DeployOutput", "artifact-bucket", "MyPipeline/DeployOutp/c.zip"), new ArtifactSpec("ReportOutput", "artifact-bucket", "MyPipeline/ReportOutp/d.zip") },
-        ArtifactCredentials = new ThirdPartyJobs.Testing.ArtifactCredentials(Canaries.AccessKeyId, Canaries.SecretAccessKey, Canaries.SessionToken),
+        ArtifactCredentials = new ThirdPartyJobs.Testing.EmulatorCredential(Canaries.AccessKeyId, Canaries.SecretAccessKey, Canaries.SessionToken),
         EncryptionKeyId = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     });
 
@@ -92,8 +92,8 @@ public sealed class EmulatorTests
         {
             Assert.That(result.Succeeded, Is.True);
             Assert.That(result.ContinuationToken, Is.EqualTo("step-2"));
-            Assert.That(result.CurrentRevision, Has.Property("Revision").EqualTo("rev-1").And.Property("ChangeIdentifier").EqualTo("chg-1").And.Property("Created").EqualTo(created).And.Property("RevisionSummary").EqualTo("summary"));
-            Assert.That(result.ExecutionDetails, Has.Property("Summary").EqualTo("half way").And.Property("ExternalExecutionId").EqualTo("ext-1").And.Property("PercentComplete").EqualTo(50));
+            Assert.That(result, Has.Property("Revision").EqualTo("rev-1").And.Property("ChangeIdentifier").EqualTo("chg-1").And.Property("RevisionCreated").EqualTo(created).And.Property("RevisionSummary").EqualTo("summary"));
+            Assert.That(result, Has.Property("Summary").EqualTo("half way").And.Property("ExternalExecutionId").EqualTo("ext-1").And.Property("PercentComplete").EqualTo(50));
             Assert.That(result.FollowUpJobId, Is.Not.Null);
         });
 
@@ -107,7 +107,7 @@ public sealed class EmulatorTests
 
         var failure = _emulator.Results.Single(r => r.JobId == next.Id);
         Assert.That(failure.Succeeded, Is.False);
-        Assert.That(failure.FailureDetails, Has.Property("Type").EqualTo("ConfigurationError").And.Property("Message").EqualTo("The API key was rejected.").And.Property("ExternalExecutionId").EqualTo("ext-2"));
+        Assert.That(failure, Has.Property("FailureType").EqualTo("ConfigurationError").And.Property("FailureMessage").EqualTo("The API key was rejected.").And.Property("ExternalExecutionId").EqualTo("ext-2"));
         Assert.That(await _client.PollForJobsAsync(ActionTypeId, 5), Is.Empty);
     }
 
@@ -189,7 +189,7 @@ public sealed class EmulatorTests
         var actionType = emulator.RegisterActionType("Build", "ThirdParty", "P", "1");
         using var client = LoopbackClient.Create(emulator.ServiceUrl, awsOptions: new AWSOptions
         {
-            Credentials = new BasicAWSCredentials(emulator.AccessKeyId, emulator.SecretAccessKey),
+            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
             DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
         });
 
