@@ -131,6 +131,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2074, Level = LogLevel.Error, Message = "Job {JobId} could not be recovered from the journal ({ErrorType}); its record stays for the next start")]
     public static partial void RecoveryFailed(ILogger logger, string jobId, Type errorType);
 
+    [LoggerMessage(EventId = 2076, Level = LogLevel.Warning, Message = "Job {JobId} in the journal is a {Kind} job, which this worker cannot report ({Reason}); its record stays in the journal")]
+    public static partial void RecoveryDeferred(ILogger logger, string jobId, string kind, string reason);
+
     [LoggerMessage(EventId = 2075, Level = LogLevel.Error, Message = "Job worker {Worker}: reading the journal failed with {ErrorType}; polling starts without recovery")]
     public static partial void JournalReadFailed(ILogger logger, string worker, Type errorType);
 }

@@ -59,6 +59,27 @@ public sealed class CustomActionWorkerTests
     }
 
     [Test]
+    public async Task A_worker_with_a_query_param_polls_with_it_and_runs_only_the_jobs_whose_configuration_matches()
+    {
+        // An action type with a queryable property: CodePipeline refuses a poll that does not name it.
+        var custom = _emulator.RegisterActionType("Build", "Custom", "Queried", "1", queryableProperty: "Project");
+        var alpha = _emulator.CreateJob(custom, new JobSpec { Configuration = { ["Project"] = "alpha" } });
+        var beta = _emulator.CreateJob(custom, new JobSpec { Configuration = { ["Project"] = "beta" } });
+
+        await using var worker = await EmulatorWorker.StartAsync(_emulator, custom, configure: options => options.QueryParam["Project"] = "alpha");
+        await worker.RunUntilAsync(() => _emulator.Results.Count == 1 && worker.Statistics.InFlight == 0, "the matching job is reported");
+        await worker.StopAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_emulator.Results.Single().JobId, Is.EqualTo(alpha));
+            Assert.That(worker.Handler.Contexts.Select(c => c.JobId), Is.EqualTo(new[] { alpha }));
+            Assert.That(_emulator.GetJob(beta).State, Is.EqualTo(EmulatedJobState.Queued), "left for a worker that asks for it");
+            Assert.That(worker.Logs.WithEventId(2013), Is.Empty, "no poll was refused");
+        });
+    }
+
+    [Test]
     public async Task A_third_party_job_whose_handler_sets_output_variables_is_reported_as_a_failure_with_a_clear_log_line()
     {
         var thirdParty = _emulator.RegisterActionType("Build", "ThirdParty", "PartnerBuilder", "1");
