@@ -71,7 +71,7 @@ public sealed class RecoveryTests
             actionType,
             journalDirectory: _journal,
             configureServices: services => services.AddSingleton<IJobRecoveryHandler>(hook));
-        await worker.RunUntilAsync(() => worker.Handler.Contexts.Any(c => c.IsContinuation) && worker.Statistics.JobsSucceeded == 1, "the follow-up job runs");
+        await worker.RunUntilAsync(() => worker.Handler.Contexts.Any(c => c.ContinuationToken is not null) && worker.Statistics.JobsSucceeded == 1, "the follow-up job runs");
 
         Assert.Multiple(() =>
         {

@@ -90,6 +90,26 @@ internal sealed class WorkerHarness : IAsyncDisposable
         await Worker.StopAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The shutdown arrangement: <paramref name="count"/> jobs whose handlers run <paramref name="handle"/>
+    /// are running, and the worker has begun stopping (event 2002 logged) with <paramref name="hostToken"/>
+    /// as the host's patience. Fake time has not moved since the stop began.
+    /// </summary>
+    public static async Task<(WorkerHarness Harness, Task Stopping)> StartThenStopAsync(int count, TimeSpan gracePeriod, Func<JobContext, CancellationToken, Task<JobOutcome>> handle, CancellationToken hostToken)
+    {
+        var harness = await StartAsync(
+            options => options.ShutdownGracePeriod = gracePeriod,
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = handle;
+                h.Service.AddJobs(count);
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == count, $"{count} jobs run");
+        var stopping = harness.BeginStopAsync(hostToken);
+        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        return (harness, stopping);
+    }
+
     /// <summary>Starts stopping without waiting for it (to drive fake time meanwhile).</summary>
     public Task BeginStopAsync(CancellationToken cancellationToken = default)
     {

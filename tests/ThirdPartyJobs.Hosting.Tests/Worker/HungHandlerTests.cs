@@ -91,19 +91,9 @@ public sealed class HungHandlerTests
     [Test]
     public async Task At_shutdown_hung_handlers_are_reported_when_the_grace_period_is_over()
     {
-        var never = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.ShutdownGracePeriod = TimeSpan.FromSeconds(5),
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = IgnoreToken(never.Task);
-                h.Service.AddJobs(2);
-            });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 2, "two hung handlers run");
-        var stopStarted = harness.Time.GetUtcNow();
-
-        var stopping = harness.BeginStopAsync();
-        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        var (harness, stopping) = await WorkerHarness.StartThenStopAsync(2, TimeSpan.FromSeconds(5), IgnoreToken(new TaskCompletionSource<JobOutcome>().Task), CancellationToken.None);
+        await using var owned = harness;
+        var stopStarted = harness.Time.GetUtcNow(); // fake time has not moved since the stop began
         await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, Step, TimeSpan.FromSeconds(30), "the worker stops although its handlers never end");
         await stopping;
 
@@ -122,19 +112,9 @@ public sealed class HungHandlerTests
     [Test]
     public async Task At_shutdown_when_the_host_stops_waiting_hung_handlers_are_reported_before_StopAsync_returns()
     {
-        var never = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.ShutdownGracePeriod = TimeSpan.FromMinutes(5),
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = IgnoreToken(never.Task);
-                h.Service.AddJobs(3);
-            });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 3, "three hung handlers run");
         using var hostGivesUp = new CancellationTokenSource();
-
-        var stopping = harness.BeginStopAsync(hostGivesUp.Token);
-        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        var (harness, stopping) = await WorkerHarness.StartThenStopAsync(3, TimeSpan.FromMinutes(5), IgnoreToken(new TaskCompletionSource<JobOutcome>().Task), hostGivesUp.Token);
+        await using var owned = harness;
         await hostGivesUp.CancelAsync();
         await stopping;
 
