@@ -90,6 +90,16 @@ internal sealed class WorkerHarness : IAsyncDisposable
         await Worker.StopAsync(cancellationToken);
     }
 
+    /// <summary>The slots arrangement: <paramref name="maxConcurrency"/> slots, and <paramref name="jobs"/> jobs whose handlers wait for <paramref name="release"/>.</summary>
+    public static Task<WorkerHarness> StartWithWaitingJobsAsync(int maxConcurrency, int jobs, Task release) =>
+        StartAsync(
+            options => options.MaxConcurrency = maxConcurrency,
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = TestHandler.WaitFor(release);
+                h.Service.AddJobs(jobs);
+            });
+
     /// <summary>
     /// The shutdown arrangement: <paramref name="count"/> jobs whose handlers run <paramref name="handle"/>
     /// are running, and the worker has begun stopping (event 2002 logged) with <paramref name="hostToken"/>

@@ -15,23 +15,29 @@ public sealed class HungHandlerTests
     /// <summary>A handler that waits for <paramref name="release"/> and ignores its token.</summary>
     private static Func<JobContext, CancellationToken, Task<JobOutcome>> IgnoreToken(Task<JobOutcome> release) => (_, _) => release;
 
+    /// <summary>The deadline arrangement: a one-minute job timeout; every job's handler but job-3's waits for <paramref name="release"/> ignoring its token, job-3's succeeds at once.</summary>
+    private static Task<WorkerHarness> StartWithHungJobsAsync(int maxConcurrency, TimeSpan? safetyMargin, Task<JobOutcome> release, params string[] jobIds) =>
+        WorkerHarness.StartAsync(
+            options =>
+            {
+                options.MaxConcurrency = maxConcurrency;
+                options.JobTimeout = TimeSpan.FromMinutes(1);
+                options.TimeoutSafetyMargin = safetyMargin ?? options.TimeoutSafetyMargin;
+            },
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = (context, _) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release;
+                foreach (var jobId in jobIds)
+                {
+                    h.Service.AddJob(jobId: jobId);
+                }
+            });
+
     [Test]
     public async Task At_the_deadline_a_hung_handler_is_reported_failed_its_slot_freed_and_its_late_success_only_logged()
     {
         var release = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options =>
-            {
-                options.MaxConcurrency = 2;
-                options.JobTimeout = TimeSpan.FromMinutes(1);
-                options.TimeoutSafetyMargin = TimeSpan.FromSeconds(10);
-            },
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = (context, token) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
-                h.Service.AddJob(jobId: "job-1");
-                h.Service.AddJob(jobId: "job-2");
-            });
+        await using var harness = await StartWithHungJobsAsync(maxConcurrency: 2, TimeSpan.FromSeconds(10), release.Task, "job-1", "job-2");
         await Eventually.UntilAsync(() => harness.Handler.Started == 2, "both slots run a hung handler");
         harness.Service.AddJob(jobId: "job-3");
         var claimedAt = harness.Handler.Contexts[0].ClaimedAt;
@@ -129,19 +135,7 @@ public sealed class HungHandlerTests
     public async Task Beyond_the_limit_of_detached_handlers_a_job_keeps_its_slot_until_its_handler_ends()
     {
         var release = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options =>
-            {
-                options.MaxConcurrency = 1;
-                options.JobTimeout = TimeSpan.FromMinutes(1);
-            },
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = (context, _) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
-                h.Service.AddJob(jobId: "job-1");
-                h.Service.AddJob(jobId: "job-2");
-                h.Service.AddJob(jobId: "job-3");
-            });
+        await using var harness = await StartWithHungJobsAsync(maxConcurrency: 1, null, release.Task, "job-1", "job-2", "job-3");
 
         await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Logs.WithEventId(2063).Any(), Step, TimeSpan.FromMinutes(3), "the second hung handler reaches the limit");
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(2), Step);

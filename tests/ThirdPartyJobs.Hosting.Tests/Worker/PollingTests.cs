@@ -11,13 +11,7 @@ public sealed class PollingTests
     public async Task Polls_ask_only_for_the_free_slots()
     {
         var release = new TaskCompletionSource();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxConcurrency = 5,
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = TestHandler.WaitFor(release.Task);
-                h.Service.AddJobs(3);
-            });
+        await using var harness = await WorkerHarness.StartWithWaitingJobsAsync(maxConcurrency: 5, jobs: 3, release.Task);
 
         await Eventually.UntilAsync(() => harness.Handler.Started == 3 && harness.Service.Polls >= 2, "three jobs run and the worker polls again");
 
@@ -30,13 +24,7 @@ public sealed class PollingTests
     public async Task Polling_stops_while_every_slot_is_busy_and_resumes_for_the_freed_ones()
     {
         var release = new TaskCompletionSource();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxConcurrency = 2,
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = TestHandler.WaitFor(release.Task);
-                h.Service.AddJobs(5);
-            });
+        await using var harness = await WorkerHarness.StartWithWaitingJobsAsync(maxConcurrency: 2, jobs: 5, release.Task);
 
         await Eventually.UntilAsync(() => harness.Handler.Started == 2, "two jobs run");
         var pollsWhileFull = harness.Service.Polls;
