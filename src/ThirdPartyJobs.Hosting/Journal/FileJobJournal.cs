@@ -134,11 +134,14 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
         FileStream ownerLock;
         try
         {
-            ownerLock = new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Open, never create: a folder without its lock file belongs to an instance that is starting (it creates
+            // the folder, then the lock) and has no record yet. Creating the lock here would let this instance take
+            // over, and delete, the folder of a live instance; or re-create a lock in a folder another adopter is removing.
+            ownerLock = new FileStream(Path.Combine(folder, LockFile), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Held: the owner is alive (or another starting instance is taking the folder over).
+            // Held: the owner is alive (or another starting instance is taking the folder over); or no lock file yet: the owner is starting.
             var instance = Path.GetFileName(folder);
             JournalLog.InstanceAlive(_logger, instance);
             return;

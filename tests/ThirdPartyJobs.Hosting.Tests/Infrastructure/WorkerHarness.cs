@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -88,6 +89,16 @@ internal sealed class WorkerHarness : IAsyncDisposable
     {
         _stopped = true;
         await Worker.StopAsync(cancellationToken);
+    }
+
+    /// <summary>The options of worker <paramref name="name"/> as <c>AddThirdPartyJobWorker(name, section, …)</c> binds them from <paramref name="settings"/> (an in-memory configuration).</summary>
+    public static ThirdPartyJobWorkerOptions BindOptions(string name, string section, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddThirdPartyJobWorker<TestHandler>(name, configuration.GetSection(section), options => options.ActionTypeId = ActionType);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get(name);
     }
 
     /// <summary>The slots arrangement: <paramref name="maxConcurrency"/> slots, and <paramref name="jobs"/> jobs whose handlers wait for <paramref name="release"/>.</summary>

@@ -113,19 +113,14 @@ public sealed class OptionsValidationTests
     [Test]
     public void Options_bind_from_configuration()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var options = WorkerHarness.BindOptions("deploy", "Workers:Deploy", new Dictionary<string, string?>
         {
             ["Workers:Deploy:MaxConcurrency"] = "3",
             ["Workers:Deploy:JobTimeout"] = "00:20:00",
             ["Workers:Deploy:ShutdownGracePeriod"] = "00:00:05",
             ["Workers:Deploy:ClientTokens:client-a"] = "token-a",
             ["Workers:Deploy:ClientTokens:client-b"] = "token-b",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddThirdPartyJobWorker<TestHandler>("deploy", configuration.GetSection("Workers:Deploy"), options => options.ActionTypeId = WorkerHarness.ActionType);
-        using var provider = services.BuildServiceProvider();
-
-        var options = provider.GetRequiredService<IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get("deploy");
+        });
 
         Assert.Multiple(() =>
         {

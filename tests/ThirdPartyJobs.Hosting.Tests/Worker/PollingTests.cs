@@ -7,6 +7,16 @@ public sealed class PollingTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The backoff arrangement: polls waiting 1–4 s, each failing with <paramref name="fault"/>; the first has been made.</summary>
+    private static async Task<WorkerHarness> StartWithFailingPollsAsync(Func<Exception> fault)
+    {
+        var harness = await WorkerHarness.StartAsync(
+            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
+            beforeStart: h => h.Service.PollFault = fault);
+        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        return harness;
+    }
+
     [Test]
     public async Task Polls_ask_only_for_the_free_slots()
     {
@@ -83,10 +93,7 @@ public sealed class PollingTests
     [Test]
     public async Task Throttled_polls_back_off_and_are_counted()
     {
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
-            beforeStart: h => h.Service.PollFault = () => new ThrottledException("Rate exceeded."));
-        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        await using var harness = await StartWithFailingPollsAsync(() => new ThrottledException("Rate exceeded."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), Step);
 
@@ -103,10 +110,7 @@ public sealed class PollingTests
     [Test]
     public async Task Failing_polls_back_off_and_never_end_the_loop()
     {
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
-            beforeStart: h => h.Service.PollFault = () => new ServiceUnavailableException("CodePipeline is unavailable."));
-        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        await using var harness = await StartWithFailingPollsAsync(() => new ServiceUnavailableException("CodePipeline is unavailable."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(30), Step);
         harness.Service.PollFault = null;
