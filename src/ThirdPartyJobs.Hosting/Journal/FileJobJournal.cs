@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ThirdPartyJobs.Hosting.Diagnostics;
 
 namespace ThirdPartyJobs.Hosting.Journal;
 
@@ -56,7 +57,7 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
             catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 var name = Path.GetFileName(file);
-                JournalLog.CorruptRecord(_logger, name, error.GetType());
+                WorkerLog.CorruptRecord(_logger, name, error.GetType());
                 TryMove(file, file + ".corrupt");
             }
         }
@@ -143,7 +144,7 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
         {
             // Held: the owner is alive (or another starting instance is taking the folder over); or no lock file yet: the owner is starting.
             var instance = Path.GetFileName(folder);
-            JournalLog.InstanceAlive(_logger, instance);
+            WorkerLog.InstanceAlive(_logger, instance);
             return;
         }
 
@@ -162,7 +163,7 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
             if (moved > 0)
             {
                 var instance = Path.GetFileName(folder);
-                JournalLog.Adopted(_logger, moved, instance);
+                WorkerLog.Adopted(_logger, moved, instance);
             }
 
             try
