@@ -19,7 +19,7 @@ internal sealed class DemoJobHandler(IJobArtifactsFactory? artifactsFactory = nu
         {
             case "fail":
                 return JobOutcome.Failed(FailureType.ConfigurationError, $"The demo configuration of {project} asks this job to fail.");
-            case "continue" when !context.IsContinuation:
+            case "continue" when context.ContinuationToken is null:
                 return JobOutcome.ContinueLater("step-2", new ExecutionDetails($"Step 1 of 2 of {project} done.", PercentComplete: 50));
             case "continue":
                 return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project} in 2 steps.", PercentComplete: 100));
@@ -28,7 +28,7 @@ internal sealed class DemoJobHandler(IJobArtifactsFactory? artifactsFactory = nu
         if (artifactsFactory is null || !ArtifactBuild.Applies(context))
         {
             // Output variables are a custom action's (downstream actions read #{Namespace.BuildId}); a third-party action has none.
-            var variables = context.IsCustomAction ? new Dictionary<string, string> { ["BuildId"] = $"{project}-{context.JobId[..8]}" } : null;
+            var variables = context.AccountId is not null ? new Dictionary<string, string> { ["BuildId"] = $"{project}-{context.JobId[..8]}" } : null;
             return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Built {project}.", PercentComplete: 100), outputVariables: variables);
         }
 

@@ -12,12 +12,16 @@ namespace ThirdPartyJobs;
 /// </summary>
 internal static class AwsOptionsRegistration
 {
-    /// <summary>Binds <typeparamref name="TOptions"/> to <paramref name="section"/>, and AWS settings to the <c>"AWS"</c> section unless <c>AWSOptions</c> are registered already.</summary>
-    public static void Bind<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+    /// <summary>Binds <typeparamref name="TOptions"/> to <paramref name="section"/>, and AWS settings to the <c>"AWS"</c> section unless <c>AWSOptions</c> are registered already; checks both arguments (every package's <c>Add…(services, configuration)</c> starts here).</summary>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection Bind<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
     {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddDefaultAWSOptions(configuration.GetAWSOptions());
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section));
+        return services;
     }
 
     /// <summary>Registers <typeparamref name="TValidator"/> and validation when the host starts (an <see cref="OptionsValidationException"/> naming each bad key).</summary>

@@ -53,13 +53,25 @@ internal static partial class CodePipelineLimits
     /// <summary>The model's <c>Percentage</c>: 0–100.</summary>
     public const int MaxPercentComplete = 100;
 
+    /// <summary>The model's <c>ActionConfigurationKey</c>: a key of <c>PollForJobs</c>' <c>queryParam</c>.</summary>
+    public static readonly TextLimit QueryParamKey = new("ActionConfigurationKey", 1, 50);
+
+    /// <summary>The model's <c>ActionConfigurationQueryableValue</c>: a value of <c>PollForJobs</c>' <c>queryParam</c>; also matches <see cref="QueryableValuePattern"/>.</summary>
+    public static readonly TextLimit QueryParamValue = new("ActionConfigurationQueryableValue", 1, 50, QueryableValuePatternText);
+
+    /// <summary>The model's <c>QueryParamMap</c>: at most one entry.</summary>
+    public const int MaxQueryParamEntries = 1;
+
+    /// <summary>The model's pattern for <c>ActionConfigurationQueryableValue</c>.</summary>
+    public const string QueryableValuePatternText = "[a-zA-Z0-9_-]+";
+
     /// <summary>The model's <c>MaxBatchSize</c>: at least 1, no upper bound in the model.</summary>
     public const int MinBatchSize = 1;
 
     /// <summary>The model's pattern for <c>ActionProvider</c> and <c>Version</c>.</summary>
     public const string NamePatternText = "[0-9A-Za-z_-]+";
 
-    /// <summary>Every text limit, for the test that compares the table with the model.</summary>
+    /// <summary>Every text limit of the third-party job operations, for the test that compares the table with the model (both ways); the custom-only <see cref="QueryParamKey"/> and <see cref="QueryParamValue"/> are not in it.</summary>
     public static IReadOnlyList<TextLimit> All { get; } =
     [
         JobId, ClientToken, Nonce, ContinuationToken, Provider, Version, Revision, ChangeIdentifier,
@@ -69,6 +81,14 @@ internal static partial class CodePipelineLimits
     /// <summary><see cref="NamePatternText"/>, anchored: \z, not $, which also matches before a final newline.</summary>
     [GeneratedRegex(@"^[0-9A-Za-z_-]+\z", RegexOptions.CultureInvariant)]
     public static partial Regex NamePattern();
+
+    /// <summary><see cref="QueryableValuePatternText"/>, anchored.</summary>
+    [GeneratedRegex(@"^[a-zA-Z0-9_-]+\z", RegexOptions.CultureInvariant)]
+    public static partial Regex QueryableValuePattern();
+
+    /// <summary>Whether <paramref name="value"/> keeps to <paramref name="limit"/>: its length and, when it has one, its pattern.</summary>
+    public static bool Allows(this TextLimit limit, string? value, Regex? pattern = null) =>
+        value is not null && value.Length >= limit.Min && value.Length <= limit.Max && (pattern is null || pattern.IsMatch(value));
 }
 
 /// <summary>A length limit (in UTF-16 characters, as the service counts) and an optional pattern of one model shape.</summary>

@@ -93,11 +93,11 @@ internal sealed class JobArtifacts : IJobArtifacts
             catch (UnsafeArchiveException error)
             {
                 Log.UnsafeArchive(_logger, JobId, name, error.Reason, error.EntryName);
-                throw new UnsafeArchiveException($"Input artifact '{name}': {error.Message}", error.Reason, error.EntryName) { ArtifactName = name };
+                throw new UnsafeArchiveException($"Input artifact '{name}': {error.Message}", error.Reason, error.EntryName, new ArtifactErrorDetails(ArtifactName: name));
             }
             catch (ArtifactException error) when (error.ArtifactName is null)
             {
-                throw new ArtifactException($"Input artifact '{name}': {error.Message}", new ArtifactErrorDetails(JobId: JobId), error.InnerException) { ArtifactName = name };
+                throw new ArtifactException($"Input artifact '{name}': {error.Message}", new ArtifactErrorDetails(JobId: JobId, ArtifactName: name), error.InnerException);
             }
         }
     }
@@ -205,7 +205,7 @@ internal sealed class JobArtifacts : IJobArtifacts
         {
             throw new ArtifactException(
                 $"The {kind} artifact '{artifact.Name}' has no S3 location (location type: {artifact.Location?.Type?.Value ?? "none"}).",
-                new ArtifactErrorDetails(JobId: JobId)) { ArtifactName = artifact.Name };
+                new ArtifactErrorDetails(JobId: JobId, ArtifactName: artifact.Name));
         }
 
         return new ArtifactTarget(artifact.Name!, isInput, s3.BucketName, s3.ObjectKey);

@@ -18,7 +18,7 @@ public sealed class JobArtifactsFactory : IJobArtifactsFactory
     public JobArtifactsFactory(ArtifactOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? new ArtifactOptions();
-        ArtifactOptionsValidator.ThrowIfInvalid(_options);
+        ArtifactOptionsValidator.Instance.ThrowIfInvalid(_options);
         _loggerFactory = loggerFactory;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }

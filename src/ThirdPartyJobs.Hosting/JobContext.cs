@@ -59,23 +59,17 @@ public sealed class JobContext : IRunningJob
     /// <summary>The job's id.</summary>
     public string JobId { get; }
 
-    /// <summary>Whether the job is a custom action's (<c>ActionTypeId.Owner</c> <c>Custom</c>): then <see cref="AccountId"/> is set, else <see cref="ClientId"/>.</summary>
-    public bool IsCustomAction => AccountId is not null;
-
     /// <summary>For a third-party action's job: which of the partner's customers it belongs to; null for a custom action's job.</summary>
     public string? ClientId { get; }
 
-    /// <summary>For a custom action's job: the AWS account whose pipeline runs it; null for a third-party action's job.</summary>
+    /// <summary>For a custom action's job (<c>ActionTypeId.Owner</c> <c>Custom</c>): the AWS account whose pipeline runs it; null for a third-party action's job (one name per concept: a job is a custom action's exactly when this is set).</summary>
     public string? AccountId { get; }
 
     /// <summary>The job's data: action type, configuration (secret values), pipeline context, artifacts and encryption key; refreshed by <see cref="GetArtifactCredentialsAsync"/>.</summary>
     public JobData Data => Volatile.Read(ref _data);
 
-    /// <summary>The token an earlier job of this action execution reported with <see cref="JobOutcome.ContinueLater"/>; null for a fresh job.</summary>
+    /// <summary>The token an earlier job of this action execution reported with <see cref="JobOutcome.ContinueLater"/>; null for a fresh job (the job continues earlier work exactly when this is set).</summary>
     public string? ContinuationToken { get; }
-
-    /// <summary>Whether this job continues earlier work (<see cref="ContinuationToken"/> is set).</summary>
-    public bool IsContinuation => ContinuationToken is not null;
 
     /// <summary>When the worker received the job; its time budget counts from here.</summary>
     public DateTimeOffset ClaimedAt { get; }
@@ -124,7 +118,7 @@ public sealed class JobContext : IRunningJob
     public override string ToString()
     {
         var pipeline = Data.PipelineContext;
-        var owner = IsCustomAction ? "AccountId = " + AccountId : "ClientId = " + ClientId;
-        return $"JobContext {{ JobId = {JobId}, {owner}, Pipeline = {pipeline?.PipelineName}, Stage = {pipeline?.StageName}, Action = {pipeline?.ActionName}, IsContinuation = {IsContinuation} }}";
+        var owner = AccountId is not null ? "AccountId = " + AccountId : "ClientId = " + ClientId;
+        return $"JobContext {{ JobId = {JobId}, {owner}, Pipeline = {pipeline?.PipelineName}, Stage = {pipeline?.StageName}, Action = {pipeline?.ActionName}, IsContinuation = {ContinuationToken is not null} }}";
     }
 }

@@ -12,6 +12,14 @@ public sealed class ThirdPartyJobWorkerOptions
     [Required(ErrorMessage = "ActionTypeId is required: set the action type (category, owner, provider, version) this worker polls for.")]
     public ActionTypeId? ActionTypeId { get; set; }
 
+    /// <summary>
+    /// Custom actions only (<c>ActionTypeId.Owner</c> <c>Custom</c>): the queryable configuration
+    /// property and the value a job must have to be handed to this worker, sent as <c>PollForJobs</c>'
+    /// <c>queryParam</c>. Required by CodePipeline when the action type has a queryable property.
+    /// At most one entry: key 1–50 characters, value 1–50 of <c>[a-zA-Z0-9_-]</c>. Empty by default.
+    /// </summary>
+    public IDictionary<string, string> QueryParam { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The most jobs handled at once; polls ask only for free slots. Default 8.</summary>
     [Range(1, 1000)]
     public int MaxConcurrency { get; set; } = 8;

@@ -12,9 +12,6 @@ namespace ThirdPartyJobs.Artifacts.Archives;
 /// </summary>
 internal static class DirectoryZipper
 {
-    private const int CopyBufferSize = 128 * 1024;
-    private const int UnixRegularFile = 0x8000;
-    private const int UnixDirectory = 0x4000;
     private static readonly DateTimeOffset EarliestZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestZipTime = new(2107, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
@@ -28,7 +25,7 @@ internal static class DirectoryZipper
         }
 
         var files = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(ZipFormat.CopyBufferSize);
         try
         {
             using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
@@ -110,7 +107,7 @@ internal static class DirectoryZipper
         entry.LastWriteTime = Clamp(source.LastWriteTime);
         if (!OperatingSystem.IsWindows())
         {
-            entry.ExternalAttributes = (UnixRegularFile | (int)File.GetUnixFileMode(source.FullName)) << 16;
+            entry.ExternalAttributes = (ZipFormat.UnixRegularFile | (int)File.GetUnixFileMode(source.FullName)) << 16;
         }
 
         using var input = new FileStream(source.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
@@ -129,7 +126,7 @@ internal static class DirectoryZipper
         entry.LastWriteTime = Clamp(Directory.GetLastWriteTime(path));
         if (!OperatingSystem.IsWindows())
         {
-            entry.ExternalAttributes = (UnixDirectory | (int)File.GetUnixFileMode(path)) << 16;
+            entry.ExternalAttributes = (ZipFormat.UnixDirectory | (int)File.GetUnixFileMode(path)) << 16;
         }
     }
 

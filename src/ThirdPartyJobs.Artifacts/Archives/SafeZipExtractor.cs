@@ -14,8 +14,6 @@ namespace ThirdPartyJobs.Artifacts.Archives;
 /// </summary>
 internal static class SafeZipExtractor
 {
-    private const int CopyBufferSize = 128 * 1024;
-
     public static ArchiveExtractionResult Extract(Stream archiveStream, string directory, ArchiveLimits limits, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +81,7 @@ internal static class SafeZipExtractor
     private static long WriteFile(ZipArchiveEntry entry, string path, ArchiveLimits limits, long writtenBefore, long archiveBytes, CancellationToken cancellationToken)
     {
         var ratioLimit = limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength);
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(ZipFormat.CopyBufferSize);
         long written = 0;
         try
         {

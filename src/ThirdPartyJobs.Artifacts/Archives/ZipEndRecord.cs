@@ -9,32 +9,24 @@ namespace ThirdPartyJobs.Artifacts.Archives;
 /// </summary>
 internal sealed record ZipEndRecord(long Entries, long CentralDirectoryOffset, long CentralDirectorySize)
 {
-    private const uint EndOfCentralDirectorySignature = 0x06054b50;
-    private const uint Zip64LocatorSignature = 0x07064b50;
-    private const uint Zip64EndOfCentralDirectorySignature = 0x06064b50;
-    private const int EndOfCentralDirectorySize = 22;
-    private const int Zip64LocatorSize = 20;
-    private const int Zip64EndOfCentralDirectorySize = 56;
-    private const int MaxCommentLength = ushort.MaxValue;
-
     /// <summary>Returns the declared layout, or null when no end-of-central-directory record is found (not a ZIP file).</summary>
     public static ZipEndRecord? Read(Stream archive)
     {
         var length = archive.Length;
-        if (length < EndOfCentralDirectorySize)
+        if (length < ZipFormat.EndOfCentralDirectory.Size)
         {
             return null;
         }
 
-        var tailLength = (int)Math.Min(length, EndOfCentralDirectorySize + MaxCommentLength);
+        var tailLength = (int)Math.Min(length, ZipFormat.EndOfCentralDirectory.Size + ZipFormat.MaxCommentLength);
         var tail = new byte[tailLength];
         archive.Seek(length - tailLength, SeekOrigin.Begin);
         archive.ReadExactly(tail);
 
-        for (var at = tailLength - EndOfCentralDirectorySize; at >= 0; at--)
+        for (var at = tailLength - ZipFormat.EndOfCentralDirectory.Size; at >= 0; at--)
         {
             var record = tail.AsSpan(at);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(record) != EndOfCentralDirectorySignature)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(record) != ZipFormat.EndOfCentralDirectory.Signature)
             {
                 continue;
             }
@@ -53,29 +45,29 @@ internal sealed record ZipEndRecord(long Entries, long CentralDirectoryOffset, l
     /// <summary>The ZIP64 record, when a locator right before the classic record points at one (its fields then win).</summary>
     private static ZipEndRecord? ReadZip64(Stream archive, long recordOffset, long length)
     {
-        if (recordOffset < Zip64LocatorSize)
+        if (recordOffset < ZipFormat.Zip64Locator.Size)
         {
             return null;
         }
 
-        var locator = new byte[Zip64LocatorSize];
-        archive.Seek(recordOffset - Zip64LocatorSize, SeekOrigin.Begin);
+        var locator = new byte[ZipFormat.Zip64Locator.Size];
+        archive.Seek(recordOffset - ZipFormat.Zip64Locator.Size, SeekOrigin.Begin);
         archive.ReadExactly(locator);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(locator) != Zip64LocatorSignature)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(locator) != ZipFormat.Zip64Locator.Signature)
         {
             return null;
         }
 
         var zip64Offset = BinaryPrimitives.ReadInt64LittleEndian(locator.AsSpan(8));
-        if (zip64Offset < 0 || zip64Offset > length - Zip64EndOfCentralDirectorySize)
+        if (zip64Offset < 0 || zip64Offset > length - ZipFormat.Zip64EndOfCentralDirectory.Size)
         {
             return null;
         }
 
-        var zip64 = new byte[Zip64EndOfCentralDirectorySize];
+        var zip64 = new byte[ZipFormat.Zip64EndOfCentralDirectory.Size];
         archive.Seek(zip64Offset, SeekOrigin.Begin);
         archive.ReadExactly(zip64);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(zip64) != Zip64EndOfCentralDirectorySignature)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(zip64) != ZipFormat.Zip64EndOfCentralDirectory.Signature)
         {
             return null;
         }

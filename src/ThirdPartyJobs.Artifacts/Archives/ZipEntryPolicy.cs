@@ -11,12 +11,6 @@ namespace ThirdPartyJobs.Artifacts.Archives;
 /// </summary>
 internal static class ZipEntryPolicy
 {
-    private const int UnixFileTypeMask = 0xF000;
-    private const int UnixSymbolicLink = 0xA000;
-    private const int UnixRegularFile = 0x8000;
-    private const int UnixDirectory = 0x4000;
-    private const int UnixPermissionMask = 0x1FF; // rwxrwxrwx; setuid, setgid and sticky bits are dropped
-
     /// <summary>Returns the entry's full destination path, and whether it is a directory; throws <see cref="UnsafeArchiveException"/> when it must not be extracted.</summary>
     public static (string Path, bool IsDirectory) Resolve(ZipArchiveEntry entry, string root, ArchiveLimits limits)
     {
@@ -38,13 +32,13 @@ internal static class ZipEntryPolicy
             throw Refuse(UnsafeArchiveReason.EntryNameTooLong, name, $"has a name of {name.Length} characters, more than the limit of {limits.MaxEntryNameLength} (ArchiveLimits.MaxEntryNameLength)");
         }
 
-        var unixType = (entry.ExternalAttributes >> 16) & UnixFileTypeMask;
-        if (unixType == UnixSymbolicLink)
+        var unixType = (entry.ExternalAttributes >> 16) & ZipFormat.UnixFileTypeMask;
+        if (unixType == ZipFormat.UnixSymbolicLink)
         {
             throw Refuse(UnsafeArchiveReason.SymbolicLink, name, "is a symbolic link");
         }
 
-        if (unixType is not (0 or UnixRegularFile or UnixDirectory))
+        if (unixType is not (0 or ZipFormat.UnixRegularFile or ZipFormat.UnixDirectory))
         {
             throw Refuse(UnsafeArchiveReason.UnsupportedEntryType, name, "is a device, FIFO or socket");
         }
@@ -69,7 +63,7 @@ internal static class ZipEntryPolicy
             }
         }
 
-        var isDirectory = normalized.EndsWith('/') || unixType == UnixDirectory;
+        var isDirectory = normalized.EndsWith('/') || unixType == ZipFormat.UnixDirectory;
         var relative = string.Join(Path.DirectorySeparatorChar, segments.Where(segment => segment != "."));
         if (relative.Length == 0)
         {
@@ -110,7 +104,7 @@ internal static class ZipEntryPolicy
     /// <summary>The entry's Unix permission bits, or null when the archive was not made on Unix or records none.</summary>
     public static UnixFileMode? Permissions(ZipArchiveEntry entry)
     {
-        var mode = (entry.ExternalAttributes >> 16) & UnixPermissionMask;
+        var mode = (entry.ExternalAttributes >> 16) & ZipFormat.UnixPermissionMask;
         return mode == 0 ? null : (UnixFileMode)mode;
     }
 

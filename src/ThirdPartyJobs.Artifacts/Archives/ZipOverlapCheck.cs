@@ -10,12 +10,6 @@ namespace ThirdPartyJobs.Artifacts.Archives;
 /// </summary>
 internal static class ZipOverlapCheck
 {
-    private const uint CentralHeaderSignature = 0x02014b50;
-    private const uint LocalHeaderSignature = 0x04034b50;
-    private const int CentralHeaderSize = 46;
-    private const int LocalHeaderSize = 30;
-    private const ushort Zip64ExtraId = 0x0001;
-
     public static void ThrowIfOverlapping(Stream archive, ZipEndRecord end, CancellationToken cancellationToken)
     {
         var entries = ReadCentralDirectory(archive, end, cancellationToken);
@@ -41,13 +35,13 @@ internal static class ZipOverlapCheck
         archive.Seek(end.CentralDirectoryOffset, SeekOrigin.Begin);
         var entries = new List<(long LocalOffset, long CompressedSize, string Name)>((int)Math.Min(end.Entries, 1 << 16));
         var reader = new BufferedStream(archive, 64 * 1024); // not disposed: that would close the archive
-        var header = new byte[CentralHeaderSize];
+        var header = new byte[ZipFormat.CentralHeader.Size];
         var variable = new byte[3 * ushort.MaxValue];
         for (long i = 0; i < end.Entries; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (reader.ReadAtLeast(header, CentralHeaderSize, throwOnEndOfStream: false) < CentralHeaderSize
-                || BinaryPrimitives.ReadUInt32LittleEndian(header) != CentralHeaderSignature)
+            if (reader.ReadAtLeast(header, ZipFormat.CentralHeader.Size, throwOnEndOfStream: false) < ZipFormat.CentralHeader.Size
+                || BinaryPrimitives.ReadUInt32LittleEndian(header) != ZipFormat.CentralHeader.Signature)
             {
                 throw Invalid("its central directory ends early");
             }
@@ -82,7 +76,7 @@ internal static class ZipOverlapCheck
             var size = BinaryPrimitives.ReadUInt16LittleEndian(extra[2..]);
             var data = extra[4..Math.Min(extra.Length, 4 + size)];
             extra = extra[Math.Min(extra.Length, 4 + size)..];
-            if (id != Zip64ExtraId)
+            if (id != ZipFormat.Zip64ExtraId)
             {
                 continue;
             }
@@ -108,21 +102,21 @@ internal static class ZipOverlapCheck
 
     private static long DataEnd(Stream archive, long localOffset, long compressedSize, string name)
     {
-        var header = new byte[LocalHeaderSize];
-        if (localOffset < 0 || localOffset > archive.Length - LocalHeaderSize)
+        var header = new byte[ZipFormat.LocalHeader.Size];
+        if (localOffset < 0 || localOffset > archive.Length - ZipFormat.LocalHeader.Size)
         {
             throw Invalid($"entry '{ZipEntryPolicy.Printable(name)}' points outside the file");
         }
 
         archive.Seek(localOffset, SeekOrigin.Begin);
         archive.ReadExactly(header);
-        if (BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeaderSignature)
+        if (BinaryPrimitives.ReadUInt32LittleEndian(header) != ZipFormat.LocalHeader.Signature)
         {
             throw Invalid($"entry '{ZipEntryPolicy.Printable(name)}' has no local header");
         }
 
         long variable = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
-        var dataEnd = localOffset + LocalHeaderSize + variable + compressedSize;
+        var dataEnd = localOffset + ZipFormat.LocalHeader.Size + variable + compressedSize;
         return dataEnd < localOffset ? long.MaxValue : dataEnd;
     }
 

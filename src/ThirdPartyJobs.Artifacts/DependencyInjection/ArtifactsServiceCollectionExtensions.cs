@@ -21,13 +21,8 @@ public static class ArtifactsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddThirdPartyJobArtifacts(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        AwsOptionsRegistration.Bind<ArtifactOptions>(services, configuration, ArtifactOptions.SectionName);
-        return AddCore(services);
-    }
+    public static IServiceCollection AddThirdPartyJobArtifacts(this IServiceCollection services, IConfiguration configuration) =>
+        AddCore(AwsOptionsRegistration.Bind<ArtifactOptions>(services, configuration, ArtifactOptions.SectionName));
 
     /// <summary>
     /// Registers the artifact factory, configured in code; options are validated when the host starts.

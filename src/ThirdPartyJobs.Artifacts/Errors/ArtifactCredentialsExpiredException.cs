@@ -9,23 +9,16 @@ namespace ThirdPartyJobs.Artifacts;
 public class ArtifactCredentialsExpiredException : ArtifactException
 {
     /// <summary>The advice every message of this type ends with.</summary>
-    public const string RenewalHint =
+    internal const string RenewalHint =
         "Artifact credentials are temporary: call GetThirdPartyJobDetails (IThirdPartyJobClient.GetJobDetailsAsync) again for fresh ones, "
         + "or create the artifacts from an IRunningJob that renews them (the worker's JobContext does).";
 
-    /// <summary>Creates the exception; set the other facts with an object initializer.</summary>
-    /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public ArtifactCredentialsExpiredException(string message, Exception? innerException = null)
-        : base(message, innerException)
+    internal ArtifactCredentialsExpiredException(string message, ArtifactErrorDetails details, bool credentialsWereRefreshed)
+        : base(message, details)
     {
-    }
-
-    internal ArtifactCredentialsExpiredException(string message, ArtifactErrorDetails details, Exception? innerException = null)
-        : base(message, details, innerException)
-    {
+        CredentialsWereRefreshed = credentialsWereRefreshed;
     }
 
     /// <summary>Whether the credentials source was asked again and returned different credentials that S3 also refused.</summary>
-    public bool CredentialsWereRefreshed { get; init; }
+    public bool CredentialsWereRefreshed { get; }
 }

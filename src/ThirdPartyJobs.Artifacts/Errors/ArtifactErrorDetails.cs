@@ -15,6 +15,7 @@ namespace ThirdPartyJobs.Artifacts;
 /// <param name="Attempts">Attempts made; 0 means 1 (a request that was not retried).</param>
 /// <param name="ServiceMessage">S3's own message, already scrubbed of credentials.</param>
 /// <param name="Target">The artifact and its S3 object, when the error concerns one.</param>
+/// <param name="ArtifactName">The artifact's name when there is no <paramref name="Target"/> (its location is unknown or unusable).</param>
 internal readonly record struct ArtifactErrorDetails(
     string? Operation = null,
     string? ErrorCode = null,
@@ -23,4 +24,5 @@ internal readonly record struct ArtifactErrorDetails(
     string? JobId = null,
     int Attempts = 0,
     string? ServiceMessage = null,
-    ArtifactTarget? Target = null);
+    ArtifactTarget? Target = null,
+    string? ArtifactName = null);

@@ -7,7 +7,7 @@ namespace ThirdPartyJobs.Artifacts;
 /// </summary>
 public class ArtifactException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception; set the other facts (operation, S3 error code, request id, status, job id, artifact) with an object initializer.</summary>
+    /// <summary>Creates the exception (for a fake <see cref="IJobArtifacts"/> in a test); the library's own carry the S3 facts as well.</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ArtifactException(string message, Exception? innerException = null)
@@ -25,17 +25,17 @@ public class ArtifactException : ThirdPartyJobException
         JobId = details.JobId;
         ServiceMessage = details.ServiceMessage;
         Attempts = Math.Max(1, details.Attempts);
-        ArtifactName = details.Target?.Name;
+        ArtifactName = details.Target?.Name ?? details.ArtifactName;
         BucketName = details.Target?.BucketName;
         ObjectKey = details.Target?.ObjectKey;
     }
 
     /// <summary>The artifact's name, when the error concerns one.</summary>
-    public string? ArtifactName { get; init; }
+    public string? ArtifactName { get; }
 
     /// <summary>The artifact's bucket, when known.</summary>
-    public string? BucketName { get; init; }
+    public string? BucketName { get; }
 
     /// <summary>The artifact's object key, when known.</summary>
-    public string? ObjectKey { get; init; }
+    public string? ObjectKey { get; }
 }

@@ -12,7 +12,12 @@ public class UnsafeArchiveException : ArtifactException
     /// <param name="reason">Why the archive was refused.</param>
     /// <param name="entryName">The offending entry's name (control characters replaced), when one entry is at fault.</param>
     public UnsafeArchiveException(string message, UnsafeArchiveReason reason, string? entryName = null)
-        : base(message)
+        : this(message, reason, entryName, default)
+    {
+    }
+
+    internal UnsafeArchiveException(string message, UnsafeArchiveReason reason, string? entryName, ArtifactErrorDetails details)
+        : base(message, details)
     {
         Reason = reason;
         EntryName = entryName;

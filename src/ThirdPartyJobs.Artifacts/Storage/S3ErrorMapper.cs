@@ -50,54 +50,23 @@ internal static class S3ErrorMapper
         var s3Said = string.IsNullOrWhiteSpace(error.Message) ? string.Empty : $" S3 said: {error.Message}";
         var status = error.StatusCode is { } code ? "HTTP " + (int)code : "no status";
         var what = target.Describe();
-        ArtifactException mapped;
-        if (S3ErrorClassifier.IsExpiredCredentials(error))
-        {
-            var tried = credentialsRefreshed
-                ? "The credentials source was asked again, and S3 refused its credentials as expired too."
-                : "The credentials source was asked again and returned the same credentials.";
-            mapped = new ArtifactCredentialsExpiredException(
-                $"The job's artifact credentials have expired ({operation} of the {what}). {tried} {ArtifactCredentialsExpiredException.RenewalHint}",
-                details) { CredentialsWereRefreshed = credentialsRefreshed };
-        }
-        else if (S3ErrorClassifier.IsAccessDenied(error))
-        {
-            mapped = new ArtifactAccessDeniedException(
-                $"S3 denied {operation} of the {what} with the job's artifact credentials.{s3Said} Check that the job's credentials (not the worker's) are used, and that the pipeline's KMS key policy allows them.",
-                details);
-        }
-        else if (S3ErrorClassifier.IsNotFound(error))
-        {
-            mapped = new ArtifactNotFoundException(
-                $"The {what} does not exist ({error.ErrorCode ?? "HTTP 404"}).{s3Said}",
-                details);
-        }
-        else if (S3ErrorClassifier.IsTransient(error))
-        {
-            mapped = new ArtifactStoreUnavailableException(
-                $"S3 kept failing {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
-                details);
-        }
-        else if (S3ErrorClassifier.IsWrongRegion(error))
-        {
-            mapped = new ArtifactException(
-                $"The {what} is in another region than the S3 client's. Set ArtifactOptions.Region to the pipeline's region.{s3Said}",
-                details);
-        }
-        else if (error.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            mapped = new ArtifactException(
-                $"The {what} changed while it was being read ({error.ErrorCode ?? "HTTP 412"}).",
-                details);
-        }
-        else
-        {
-            mapped = new ArtifactException(
-                $"S3 refused {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}",
-                details);
-        }
+        var tried = credentialsRefreshed
+            ? "The credentials source was asked again, and S3 refused its credentials as expired too."
+            : "The credentials source was asked again and returned the same credentials.";
 
-        return mapped;
+        // The first rule that fits names the exception type, the most specific first.
+        return error switch
+        {
+            _ when S3ErrorClassifier.IsExpiredCredentials(error) => new ArtifactCredentialsExpiredException(
+                $"The job's artifact credentials have expired ({operation} of the {what}). {tried} {ArtifactCredentialsExpiredException.RenewalHint}", details, credentialsRefreshed),
+            _ when S3ErrorClassifier.IsAccessDenied(error) => new ArtifactAccessDeniedException(
+                $"S3 denied {operation} of the {what} with the job's artifact credentials.{s3Said} Check that the job's credentials (not the worker's) are used, and that the pipeline's KMS key policy allows them.", details),
+            _ when S3ErrorClassifier.IsNotFound(error) => new ArtifactNotFoundException($"The {what} does not exist ({error.ErrorCode ?? "HTTP 404"}).{s3Said}", details),
+            _ when S3ErrorClassifier.IsTransient(error) => new ArtifactStoreUnavailableException($"S3 kept failing {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}", details),
+            _ when S3ErrorClassifier.IsWrongRegion(error) => new ArtifactException($"The {what} is in another region than the S3 client's. Set ArtifactOptions.Region to the pipeline's region.{s3Said}", details),
+            { StatusCode: HttpStatusCode.PreconditionFailed } => new ArtifactException($"The {what} changed while it was being read ({error.ErrorCode ?? "HTTP 412"}).", details),
+            _ => new ArtifactException($"S3 refused {operation} of the {what} ({error.ErrorCode ?? status}).{s3Said}", details),
+        };
     }
 
     private static string Operation(string operation) => "S3:" + operation;

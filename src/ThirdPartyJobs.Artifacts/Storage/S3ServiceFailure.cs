@@ -9,21 +9,17 @@ namespace ThirdPartyJobs.Artifacts.Storage;
 /// credential string scrubbed out. The SDK exception is deliberately not kept: its raw response can
 /// quote the access key id.
 /// </summary>
-internal sealed class S3ServiceFailure : Exception
+/// <param name="message">S3's message, scrubbed.</param>
+/// <param name="errorCode">S3's error code.</param>
+/// <param name="statusCode">The HTTP status.</param>
+/// <param name="requestId">S3's request id.</param>
+internal sealed class S3ServiceFailure(string message, string? errorCode, HttpStatusCode? statusCode, string? requestId) : Exception(message)
 {
-    private S3ServiceFailure(string message, string? errorCode, HttpStatusCode? statusCode, string? requestId)
-        : base(message)
-    {
-        ErrorCode = errorCode;
-        StatusCode = statusCode;
-        RequestId = requestId;
-    }
+    public string? ErrorCode { get; } = errorCode;
 
-    public string? ErrorCode { get; }
+    public HttpStatusCode? StatusCode { get; } = statusCode;
 
-    public HttpStatusCode? StatusCode { get; }
-
-    public string? RequestId { get; }
+    public string? RequestId { get; } = requestId;
 
     /// <summary>Whether <paramref name="error"/> is an answer from S3 (as opposed to a failure to get one).</summary>
     public static bool IsServiceAnswer(AmazonServiceException error) => error.StatusCode != 0 || error.ErrorCode is not null;

@@ -8,14 +8,12 @@ namespace ThirdPartyJobs.Artifacts.Validation;
 /// <c>Retry</c>), the rules between retry settings, and what attributes cannot say. Messages name
 /// the configuration key and its range.
 /// </summary>
-internal sealed class ArtifactOptionsValidator : IValidateOptions<ArtifactOptions>
+internal sealed class ArtifactOptionsValidator() : SectionValidator<ArtifactOptions>(GetFailures, "artifact options")
 {
+    /// <summary>The one instance (the validator holds no state).</summary>
+    public static readonly ArtifactOptionsValidator Instance = new();
+
     private static readonly ArtifactOptionsAttributesValidator Attributes = new();
-
-    public ValidateOptionsResult Validate(string? name, ArtifactOptions options) => OptionsFailures.ToResult(GetFailures(options));
-
-    /// <summary>Throws an <see cref="ArgumentException"/> listing every problem (for direct construction).</summary>
-    public static void ThrowIfInvalid(ArtifactOptions options) => OptionsFailures.ThrowIfAny(GetFailures(options), "artifact options", nameof(options));
 
     internal static List<string> GetFailures(ArtifactOptions options)
     {

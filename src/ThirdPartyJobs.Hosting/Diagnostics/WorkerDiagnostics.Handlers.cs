@@ -129,6 +129,12 @@ internal sealed partial class WorkerDiagnostics
         job.Recovered(outcome);
     }
 
+    public void RecoveryDeferred(JobJournalRecord record, string reason, JobTelemetry job)
+    {
+        WorkerLog.RecoveryDeferred(_logger, record.JobId, record.Kind, reason);
+        job.Skipped(SkipReasons.OtherKind);
+    }
+
     public void RecoveryFailed(string jobId, Exception error, JobTelemetry job)
     {
         WorkerLog.RecoveryFailed(_logger, jobId, error.GetType());

@@ -128,7 +128,7 @@ internal sealed partial class WorkerDiagnostics
     public void JobStarted(JobContext context)
     {
         var pipeline = context.Data.PipelineContext;
-        WorkerLog.JobStarted(_logger, context.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, context.IsContinuation);
+        WorkerLog.JobStarted(_logger, context.JobId, pipeline?.PipelineName, pipeline?.StageName, pipeline?.ActionName, context.ContinuationToken is not null);
         Metrics.Add(Metrics.HandlerStarts);
     }
 

@@ -131,6 +131,19 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 2074, Level = LogLevel.Error, Message = "Job {JobId} could not be recovered from the journal ({ErrorType}); its record stays for the next start")]
     public static partial void RecoveryFailed(ILogger logger, string jobId, Type errorType);
 
+    [LoggerMessage(EventId = 2076, Level = LogLevel.Warning, Message = "Job {JobId} in the journal is a {Kind} job, which this worker cannot report ({Reason}); its record stays in the journal")]
+    public static partial void RecoveryDeferred(ILogger logger, string jobId, string kind, string reason);
+
     [LoggerMessage(EventId = 2075, Level = LogLevel.Error, Message = "Job worker {Worker}: reading the journal failed with {ErrorType}; polling starts without recovery")]
     public static partial void JournalReadFailed(ILogger logger, string worker, Type errorType);
+
+    // The file journal's own lines (2080–2089): file names and counts, never a record's content.
+    [LoggerMessage(EventId = 2080, Level = LogLevel.Error, Message = "Journal record {File} cannot be read ({ErrorType}); it is skipped and kept as {File}.corrupt")]
+    public static partial void CorruptRecord(ILogger logger, string file, Type errorType);
+
+    [LoggerMessage(EventId = 2081, Level = LogLevel.Information, Message = "Journal: took over {Count} record(s) from instance {Instance}, which is no longer running")]
+    public static partial void Adopted(ILogger logger, int count, string instance);
+
+    [LoggerMessage(EventId = 2082, Level = LogLevel.Debug, Message = "Journal: instance {Instance} is alive (its lock is held); its records are left to it")]
+    public static partial void InstanceAlive(ILogger logger, string instance);
 }

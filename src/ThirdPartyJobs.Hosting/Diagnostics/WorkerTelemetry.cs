@@ -96,5 +96,8 @@ internal static class WorkerTelemetry
 
         /// <summary>The worker was stopping before the job was claimed.</summary>
         public const string Shutdown = "shutdown";
+
+        /// <summary>A journal record of the other kind of job, which this worker has no client (or client token) to report.</summary>
+        public const string OtherKind = "other_kind";
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ThirdPartyJobs.Hosting.Diagnostics;
 
 namespace ThirdPartyJobs.Hosting.Journal;
 
@@ -56,7 +57,7 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
             catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 var name = Path.GetFileName(file);
-                JournalLog.CorruptRecord(_logger, name, error.GetType());
+                WorkerLog.CorruptRecord(_logger, name, error.GetType());
                 TryMove(file, file + ".corrupt");
             }
         }
@@ -134,13 +135,16 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
         FileStream ownerLock;
         try
         {
-            ownerLock = new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Open, never create: a folder without its lock file belongs to an instance that is starting (it creates
+            // the folder, then the lock) and has no record yet. Creating the lock here would let this instance take
+            // over, and delete, the folder of a live instance; or re-create a lock in a folder another adopter is removing.
+            ownerLock = new FileStream(Path.Combine(folder, LockFile), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Held: the owner is alive (or another starting instance is taking the folder over).
+            // Held: the owner is alive (or another starting instance is taking the folder over); or no lock file yet: the owner is starting.
             var instance = Path.GetFileName(folder);
-            JournalLog.InstanceAlive(_logger, instance);
+            WorkerLog.InstanceAlive(_logger, instance);
             return;
         }
 
@@ -159,7 +163,7 @@ internal sealed class FileJobJournal : IJobJournal, IDisposable
             if (moved > 0)
             {
                 var instance = Path.GetFileName(folder);
-                JournalLog.Adopted(_logger, moved, instance);
+                WorkerLog.Adopted(_logger, moved, instance);
             }
 
             try

@@ -8,90 +8,62 @@ namespace ThirdPartyJobs.Hosting.Sources;
 /// (<c>PollForJobs</c>, <c>AcknowledgeJob</c>, <c>PutJob…Result</c>); <c>GetJobDetails</c> only
 /// renews artifact credentials on long jobs.
 /// </summary>
-internal sealed class CustomJobSource : IJobSource
+/// <param name="actionType">The action type polled for.</param>
+/// <param name="client">The custom-action API.</param>
+/// <param name="queryParam">The poll's <c>queryParam</c> (the worker's <c>QueryParam</c> option); null for none.</param>
+/// <param name="diagnostics">The worker's diagnostics.</param>
+/// <param name="disposal">Cancelled when the worker is disposed.</param>
+internal sealed class CustomJobSource(ActionTypeId actionType, ICustomJobClient client, IReadOnlyDictionary<string, string>? queryParam, WorkerDiagnostics diagnostics, CancellationToken disposal)
+    : JobSource(actionType, diagnostics, disposal)
 {
-    private readonly ActionTypeId _actionType;
-    private readonly ICustomJobClient _client;
-    private readonly WorkerDiagnostics _diagnostics;
-    private readonly CancellationToken _disposal;
+    public override string Kind => ActionOwner.Custom.Value;
 
-    // disposal: cancelled when the worker is disposed; it bounds the acknowledgement, which shutdown must not cut.
-    public CustomJobSource(ActionTypeId actionType, ICustomJobClient client, WorkerDiagnostics diagnostics, CancellationToken disposal)
+    public override bool IsCustom => true;
+
+    protected override bool CarriesOutputVariables => true;
+
+    protected override string DetailsOperation => "GetJobDetails";
+
+    protected override string AcknowledgeOperation => "AcknowledgeJob";
+
+    public override async Task<IReadOnlyList<PolledJob>> PollAsync(int maxJobs, CancellationToken cancellationToken)
     {
-        _actionType = actionType;
-        _client = client;
-        _diagnostics = diagnostics;
-        _disposal = disposal;
-    }
-
-    public string Kind => ActionOwner.Custom.Value;
-
-    public bool IsCustom => true;
-
-    public async Task<IReadOnlyList<PolledJob>> PollAsync(int maxJobs, CancellationToken cancellationToken)
-    {
-        var jobs = await _client.PollForJobsAsync(_actionType, maxJobs, null, cancellationToken).ConfigureAwait(false);
+        var jobs = await client.PollForJobsAsync(ActionType, maxJobs, queryParam, cancellationToken).ConfigureAwait(false);
         return jobs.Select(static job => new PolledJob(job.Id ?? string.Empty, job.AccountId ?? string.Empty) { Nonce = job.Nonce, Data = job.Data }).ToArray();
     }
 
-    public async Task<ClaimedJob?> ClaimAsync(PolledJob polled, JobTelemetry job, Func<JobData, Task> beforeAcknowledge, CancellationToken cancellationToken)
+    public override Task<ClaimedJob?> ResumeAsync(JobJournalRecord record, CancellationToken cancellationToken) =>
+        Task.FromResult<ClaimedJob?>(new ClaimedJob(this, record.JobId, record.ClientId, null, null));
+
+    protected override Task<LookedUpJob?> LookUpAsync(PolledJob polled, JobTelemetry job, CancellationToken cancellationToken)
     {
         // The id, nonce and data are all needed to run the job; the account id only names it.
         var missing = polled.JobId.Length == 0 ? "id" : string.IsNullOrEmpty(polled.Nonce) ? "nonce" : polled.Data is null ? "data" : null;
         if (missing is not null || polled.Data is not { } data || polled.Nonce is not { } nonce)
         {
-            _diagnostics.IncompleteJob(polled.JobId, "PollForJobs", missing ?? "data", job);
-            return null;
+            Diagnostics.IncompleteJob(polled.JobId, "PollForJobs", missing ?? "data", job);
+            return Task.FromResult<LookedUpJob?>(null);
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
             // Not yet acknowledged: CodePipeline hands the job out again after the worker stops.
-            _diagnostics.NotClaimedStopping(polled.JobId, job);
-            return null;
+            Diagnostics.NotClaimedStopping(polled.JobId, job);
+            return Task.FromResult<LookedUpJob?>(null);
         }
 
-        job.DataReceived(data);
-        await beforeAcknowledge(data).ConfigureAwait(false);
-        JobStatus? status;
-        try
-        {
-            // Not cancelled by shutdown: once sent, the worker must know whether it owns the job.
-            status = await _client.AcknowledgeJobAsync(polled.JobId, nonce, _disposal).ConfigureAwait(false);
-        }
-        catch (InvalidNonceException)
-        {
-            _diagnostics.TakenByAnotherWorker(polled.JobId, job);
-            return null;
-        }
-        catch (Exception error)
-        {
-            _diagnostics.ClaimFailed(polled.JobId, "AcknowledgeJob", error, job);
-            return null;
-        }
-
-        if (status != JobStatus.InProgress)
-        {
-            _diagnostics.NotInProgress(polled.JobId, status, job);
-            return null;
-        }
-
-        return new ClaimedJob(polled.JobId, polled.ClientId, null, data);
+        return Task.FromResult<LookedUpJob?>(new LookedUpJob(data, nonce, null));
     }
 
-    public Task<ClaimedJob?> ResumeAsync(JobJournalRecord record, CancellationToken cancellationToken) =>
-        Task.FromResult<ClaimedJob?>(new ClaimedJob(record.JobId, record.ClientId, null, null));
+    protected override Task<JobStatus?> AcknowledgeAsync(string jobId, string nonce, string? clientToken, CancellationToken cancellationToken) =>
+        client.AcknowledgeJobAsync(jobId, nonce, cancellationToken);
 
-    public async Task<JobData> RenewAsync(ClaimedJob job, CancellationToken cancellationToken)
-    {
-        var details = await _client.GetJobDetailsAsync(job.JobId, cancellationToken).ConfigureAwait(false);
-        return details?.Data ?? throw new InvalidOperationException($"CodePipeline's answer to GetJobDetails for job {job.JobId} has no job data; the credentials could not be renewed.");
-    }
+    protected override async Task<JobData?> FetchDataAsync(ClaimedJob job, CancellationToken cancellationToken) =>
+        (await client.GetJobDetailsAsync(job.JobId, cancellationToken).ConfigureAwait(false))?.Data;
 
-    public Task ReportAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken) => outcome.Kind switch
-    {
-        JobOutcomeKind.Succeeded => _client.PutJobSuccessResultAsync(job.JobId, outcome.CurrentRevision, null, outcome.ExecutionDetails, outcome.OutputVariables, cancellationToken),
-        JobOutcomeKind.ContinueLater => _client.PutJobSuccessResultAsync(job.JobId, null, outcome.ContinuationToken, outcome.ExecutionDetails, null, cancellationToken),
-        _ => _client.PutJobFailureResultAsync(job.JobId, outcome.Failure!, cancellationToken),
-    };
+    protected override Task PutSuccessAsync(ClaimedJob job, CurrentRevision? revision, string? continuationToken, ExecutionDetails? details, IReadOnlyDictionary<string, string>? outputVariables, CancellationToken cancellationToken) =>
+        client.PutJobSuccessResultAsync(job.JobId, revision, continuationToken, details, outputVariables, cancellationToken);
+
+    protected override Task PutFailureAsync(ClaimedJob job, FailureDetails failure, CancellationToken cancellationToken) =>
+        client.PutJobFailureResultAsync(job.JobId, failure, cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ThirdPartyJobs.Hosting.Validation;
 
 /// <summary>Validates each worker's options; every message names the worker and the setting, never a client token.</summary>
-internal sealed partial class ThirdPartyJobWorkerOptionsValidator : IValidateOptions<ThirdPartyJobWorkerOptions>
+internal sealed class ThirdPartyJobWorkerOptionsValidator : IValidateOptions<ThirdPartyJobWorkerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ThirdPartyJobWorkerOptions options)
     {
@@ -28,17 +28,11 @@ internal sealed partial class ThirdPartyJobWorkerOptionsValidator : IValidateOpt
                 failures.Add("ActionTypeId needs a category and an owner.");
             }
 
-            if (actionType.Provider is null || actionType.Provider.Length is < 1 or > 35 || !NamePattern().IsMatch(actionType.Provider))
-            {
-                failures.Add("ActionTypeId.Provider must be 1–35 characters of [0-9A-Za-z_-].");
-            }
-
-            if (actionType.Version is null || actionType.Version.Length is < 1 or > 9 || !NamePattern().IsMatch(actionType.Version))
-            {
-                failures.Add("ActionTypeId.Version must be 1–9 characters of [0-9A-Za-z_-].");
-            }
+            AddText(failures, "ActionTypeId.Provider", actionType.Provider, CodePipelineLimits.Provider, CodePipelineLimits.NamePattern());
+            AddText(failures, "ActionTypeId.Version", actionType.Version, CodePipelineLimits.Version, CodePipelineLimits.NamePattern());
         }
 
+        AddQueryParam(failures, options);
         if (options.MaxPollInterval < options.MinPollInterval)
         {
             failures.Add($"MaxPollInterval ({options.MaxPollInterval}) must not be shorter than MinPollInterval ({options.MinPollInterval}).");
@@ -57,15 +51,46 @@ internal sealed partial class ThirdPartyJobWorkerOptionsValidator : IValidateOpt
             {
                 failures.Add("ClientTokens has an empty client id.");
             }
-            else if (string.IsNullOrWhiteSpace(token) || token.Length > 256)
+            else if (string.IsNullOrWhiteSpace(token) || token.Length > CodePipelineLimits.ClientToken.Max)
             {
-                failures.Add($"ClientTokens['{clientId}'] must be 1–256 characters long and not white space.");
+                failures.Add($"ClientTokens['{clientId}'] must be {CodePipelineLimits.ClientToken.Min}–{CodePipelineLimits.ClientToken.Max} characters long and not white space.");
             }
         }
 
         return failures;
     }
 
-    [GeneratedRegex("^[0-9A-Za-z_-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+    // PollForJobs' queryParam: custom actions only, and CodePipeline's QueryParamMap limits (values may be quoted: they select jobs, they are not secrets).
+    private static void AddQueryParam(List<string> failures, ThirdPartyJobWorkerOptions options)
+    {
+        if (options.QueryParam.Count == 0)
+        {
+            return;
+        }
+
+        if (options.ActionTypeId is { Owner: { } owner } && owner != ActionOwner.Custom)
+        {
+            failures.Add($"QueryParam is for custom actions only (ActionTypeId.Owner Custom); this action type's owner is {owner}.");
+        }
+
+        if (options.QueryParam.Count > CodePipelineLimits.MaxQueryParamEntries)
+        {
+            failures.Add($"QueryParam may hold at most {CodePipelineLimits.MaxQueryParamEntries} entry; it holds {options.QueryParam.Count}.");
+        }
+
+        foreach (var (key, value) in options.QueryParam)
+        {
+            AddText(failures, "QueryParam key", key, CodePipelineLimits.QueryParamKey, null);
+            AddText(failures, $"QueryParam['{key}']", value, CodePipelineLimits.QueryParamValue, CodePipelineLimits.QueryableValuePattern());
+        }
+    }
+
+    private static void AddText(List<string> failures, string setting, string? value, TextLimit limit, Regex? pattern)
+    {
+        if (!limit.Allows(value, pattern))
+        {
+            var of = limit.Pattern is null ? string.Empty : " of " + limit.Pattern;
+            failures.Add($"{setting} must be {limit.Min}–{limit.Max} characters{of}.");
+        }
+    }
 }

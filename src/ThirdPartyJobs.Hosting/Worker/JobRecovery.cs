@@ -5,9 +5,10 @@ namespace ThirdPartyJobs.Hosting.Worker;
 /// <summary>
 /// At start, before the first poll: reports every job the journal holds from instances that died
 /// (by default a failure; the <see cref="IJobRecoveryHandler"/>'s outcome if there is one) and
-/// removes each record once CodePipeline has a result for the job.
+/// removes each record once CodePipeline has a result for the job. Each record goes through the API
+/// of its own kind (third-party or custom); one this worker cannot report stays, logged once.
 /// </summary>
-internal sealed class JobRecovery(WorkerState state, Sources.IJobSource source, IJobJournal journal, JobReporter reporter, IJobRecoveryHandler? recoveryHandler)
+internal sealed class JobRecovery(WorkerState state, Sources.JobSources sources, IJobJournal journal, JobReporter reporter, IJobRecoveryHandler? recoveryHandler)
 {
     public const string RestartedMessage = "The job worker restarted while the job ran.";
 
@@ -40,8 +41,16 @@ internal sealed class JobRecovery(WorkerState state, Sources.IJobSource source, 
         var job = state.Diagnostics.JobReceived();
         try
         {
-            job.Start(state.ActionType, record.JobId, record.ClientId, source.IsCustom);
-            var claim = await source.ResumeAsync(record, stoppingToken).ConfigureAwait(false);
+            var source = sources.For(record.Kind);
+            job.Start(state.ActionType, record.JobId, record.ClientId, source?.IsCustom ?? sources.Own.IsCustom);
+            var claim = source is null ? null : await source.ResumeAsync(record, stoppingToken).ConfigureAwait(false);
+            if (claim is null && source != sources.Own)
+            {
+                // Another kind's job, and this host lacks its client or its client token: the record waits for a worker that has them.
+                state.Diagnostics.RecoveryDeferred(record, source is null ? $"no {record.Kind} client" : "no client token for its client id", job);
+                return;
+            }
+
             if (claim is null)
             {
                 // Nobody can report it without a client token: CodePipeline's timeout will.

@@ -33,16 +33,14 @@ internal sealed class JobReporter
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
     private static readonly ResiliencePropertyKey<Attempts> AttemptsKey = new("thirdpartyjobs.report.attempts");
 
-    private readonly IJobSource _source;
     private readonly WorkerDiagnostics _diagnostics;
     private readonly TimeProvider _time;
     private readonly CancellationToken _disposal;
     private readonly ResiliencePipeline _pipeline;
 
     [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Jitter for backoff, not security.")]
-    public JobReporter(ThirdPartyJobWorkerOptions options, IJobSource source, WorkerDiagnostics diagnostics, TimeProvider time, CancellationToken disposal)
+    public JobReporter(ThirdPartyJobWorkerOptions options, WorkerDiagnostics diagnostics, TimeProvider time, CancellationToken disposal)
     {
-        _source = source;
         _diagnostics = diagnostics;
         _time = time;
         _disposal = disposal;
@@ -125,7 +123,7 @@ internal sealed class JobReporter
                     state.Attempts.Count++;
                     try
                     {
-                        await state.Source.ReportAsync(state.Claim, state.Outcome, ctx.CancellationToken).ConfigureAwait(false);
+                        await state.Claim.Source.ReportAsync(state.Claim, state.Outcome, ctx.CancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception error)
                     {
@@ -134,7 +132,7 @@ internal sealed class JobReporter
                     }
                 },
                 context,
-                (Source: _source, Claim: claim, Outcome: outcome, Attempts: attempts)).ConfigureAwait(false);
+                (Claim: claim, Outcome: outcome, Attempts: attempts)).ConfigureAwait(false);
         }
         finally
         {

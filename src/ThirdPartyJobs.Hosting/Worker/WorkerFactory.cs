@@ -28,9 +28,18 @@ internal static class WorkerFactory
         var state = new WorkerState(name, options, time, diagnostics);
 
         // The action type's owner picks the API: custom actions need no client token.
-        IJobSource source = state.ActionType.Owner == ActionOwner.Custom
-            ? new CustomJobSource(state.ActionType, provider.GetRequiredService<ICustomJobClient>(), diagnostics, state.Disposal.Token)
-            : new ThirdPartyJobSource(state.ActionType, provider.GetRequiredService<IThirdPartyJobClient>(), ClientTokens(provider, name, options), diagnostics, state.Disposal.Token);
+        var isCustom = state.ActionType.Owner == ActionOwner.Custom;
+        IJobSource source = isCustom
+            ? CustomSource(provider.GetRequiredService<ICustomJobClient>(), state, options)
+            : new ThirdPartyJobSource(state.ActionType, provider.GetRequiredService<IThirdPartyJobClient>(), ClientTokens(provider, name, options) ?? throw NoClientTokens(name), diagnostics, state.Disposal.Token);
+
+        // A journal record of the other kind (the worker's action type changed, or a shared journal) is reported
+        // through its own API when this host can: the other kind's client and, for third-party jobs, client tokens.
+        IJobSource? OtherKind() => isCustom
+            ? provider.GetService<IThirdPartyJobClient>() is { } thirdParty && ClientTokens(provider, name, options) is { } tokens
+                ? new ThirdPartyJobSource(state.ActionType, thirdParty, tokens, diagnostics, state.Disposal.Token)
+                : null
+            : provider.GetService<ICustomJobClient>() is { } custom ? CustomSource(custom, state, options) : null;
 
         FileJobJournal? ownedJournal = null;
         var journal = provider.GetKeyedService<IJobJournal>(name);
@@ -42,19 +51,23 @@ internal static class WorkerFactory
             journal = ownedJournal = new FileJobJournal(directory, name, loggerFactory.CreateLogger(typeof(FileJobJournal).FullName + "." + name));
         }
 
-        var reporter = new JobReporter(options, source, diagnostics, time, state.Disposal.Token);
+        var reporter = new JobReporter(options, diagnostics, time, state.Disposal.Token);
         var handlers = new HandlerExecution(state, provider.GetRequiredService<IServiceScopeFactory>(), createHandler);
         var runner = new JobRunner(state, source, journal, reporter, handlers, new DetachedHandlers(diagnostics, options.MaxConcurrency));
         var recovery = journal is null
             ? null
-            : new JobRecovery(state, source, journal, reporter, provider.GetKeyedService<IJobRecoveryHandler>(name) ?? provider.GetService<IJobRecoveryHandler>());
+            : new JobRecovery(state, new JobSources(source, OtherKind), journal, reporter, provider.GetKeyedService<IJobRecoveryHandler>(name) ?? provider.GetService<IJobRecoveryHandler>());
         return new WorkerParts(state, source, runner, recovery, ownedJournal);
     }
 
-    private static IClientTokenProvider ClientTokens(IServiceProvider provider, string name, ThirdPartyJobWorkerOptions options) =>
+    private static CustomJobSource CustomSource(ICustomJobClient client, WorkerState state, ThirdPartyJobWorkerOptions options) =>
+        new(state.ActionType, client, options.QueryParam.Count == 0 ? null : new Dictionary<string, string>(options.QueryParam, StringComparer.Ordinal), state.Diagnostics, state.Disposal.Token);
+
+    private static IClientTokenProvider? ClientTokens(IServiceProvider provider, string name, ThirdPartyJobWorkerOptions options) =>
         provider.GetKeyedService<IClientTokenProvider>(name)
             ?? (options.ClientTokens.Count > 0 ? new DictionaryClientTokenProvider((options.ClientTokens as ClientTokenDictionary)?.Secrets ?? options.ClientTokens) : null)
-            ?? provider.GetService<IClientTokenProvider>()
-            ?? throw new InvalidOperationException(
-                $"Job worker '{name}' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"{name}\" for this worker only). Custom actions (ActionTypeId.Owner Custom) need none.");
+            ?? provider.GetService<IClientTokenProvider>();
+
+    private static InvalidOperationException NoClientTokens(string name) => new(
+        $"Job worker '{name}' has no client tokens: set ThirdPartyJobWorkerOptions.ClientTokens, or register an IClientTokenProvider (keyed by \"{name}\" for this worker only). Custom actions (ActionTypeId.Owner Custom) need none.");
 }

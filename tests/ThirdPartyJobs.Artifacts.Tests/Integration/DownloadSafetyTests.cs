@@ -72,9 +72,7 @@ public sealed class DownloadSafetyTests : S3IntegrationTest
     public async Task A_stalled_download_is_resumed_after_the_read_idle_timeout_on_the_TimeProvider()
     {
         var content = RandomBytes(1_500_000, seed: 11);
-        var job = TestJobs.Job(inputs: ["Stall"]);
-        var key = TestJobs.KeyOf(job, "Stall");
-        await SeedAsync(key, content);
+        var (job, key) = await SeedInputAsync("Stall", content);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var artifacts = Factory(options => options.ReadIdleTimeout = TimeSpan.FromMinutes(2), time).Create(job);
         var release = Proxy.InjectStall(request => request.Method == "GET" && IsObject(request, key), afterBytes: 200_000);

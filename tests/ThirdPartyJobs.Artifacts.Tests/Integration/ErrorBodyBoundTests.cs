@@ -73,14 +73,7 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
     public async Task An_error_body_that_stalls_is_cut_off_by_the_attempt_timeout()
     {
         var job = TestJobs.Job(inputs: ["In"]);
-        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Proxy.InjectResponse(_ => true, 1, HttpStatusCode.InternalServerError, "application/xml", async (body, token) =>
-        {
-            await body.WriteAsync(Encoding.UTF8.GetBytes("<Error><Code>InternalError</Code><Message>slow"), token);
-            await body.FlushAsync(token);
-            stalled.TrySetResult();
-            await Task.Delay(Timeout.Infinite, token);
-        });
+        var stalled = InjectStalledErrorBody();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var artifacts = Factory(
             options =>
@@ -91,7 +84,7 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
             time).Create(job);
 
         var open = artifacts.OpenInputAsync("In");
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stalled.WaitAsync(TimeSpan.FromSeconds(30));
         time.Advance(TimeSpan.FromSeconds(4));
 
         var error = Assert.ThrowsAsync<ArtifactStoreUnavailableException>(() => open.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -102,6 +95,20 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
     public async Task An_error_body_that_stalls_gives_way_to_the_callers_cancellation()
     {
         var job = TestJobs.Job(inputs: ["In"]);
+        var stalled = InjectStalledErrorBody();
+        using var artifacts = Factory(options => options.Retry.MaxAttempts = 1).Create(job);
+        using var cancellation = new CancellationTokenSource();
+
+        var open = artifacts.OpenInputAsync("In", cancellation.Token);
+        await stalled.WaitAsync(TimeSpan.FromSeconds(30));
+        cancellation.Cancel();
+
+        Assert.That(() => open.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    /// <summary>The next response: a 500 whose error body starts and then never ends; the task completes once its first bytes are sent.</summary>
+    private Task InjectStalledErrorBody()
+    {
         var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Proxy.InjectResponse(_ => true, 1, HttpStatusCode.InternalServerError, "application/xml", async (body, token) =>
         {
@@ -110,14 +117,7 @@ public sealed class ErrorBodyBoundTests : S3IntegrationTest
             stalled.TrySetResult();
             await Task.Delay(Timeout.Infinite, token);
         });
-        using var artifacts = Factory(options => options.Retry.MaxAttempts = 1).Create(job);
-        using var cancellation = new CancellationTokenSource();
-
-        var open = artifacts.OpenInputAsync("In", cancellation.Token);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        cancellation.Cancel();
-
-        Assert.That(() => open.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<OperationCanceledException>());
+        return stalled.Task;
     }
 
     private static async Task WriteFillerAsync(Stream body, byte filler, long length, CancellationToken cancellationToken)

@@ -172,9 +172,7 @@ public sealed class RoundTripTests : S3IntegrationTest
     public async Task OpenInputAsync_streams_the_first_bytes_before_the_rest_has_arrived()
     {
         var content = RandomBytes(3_000_000, seed: 5);
-        var job = TestJobs.Job(inputs: ["Slow"]);
-        var key = TestJobs.KeyOf(job, "Slow");
-        await SeedAsync(key, content);
+        var (job, key) = await SeedInputAsync("Slow", content);
         using var artifacts = Factory().Create(job);
         var release = Proxy.InjectStall(request => request.Method == "GET" && IsObject(request, key), afterBytes: 100_000);
 
@@ -194,9 +192,7 @@ public sealed class RoundTripTests : S3IntegrationTest
     public async Task A_download_cut_off_mid_body_resumes_with_a_ranged_GET_of_the_same_version()
     {
         var content = RandomBytes(2_000_000, seed: 9);
-        var job = TestJobs.Job(inputs: ["Flaky"]);
-        var key = TestJobs.KeyOf(job, "Flaky");
-        await SeedAsync(key, content);
+        var (job, key) = await SeedInputAsync("Flaky", content);
         using var artifacts = Factory().Create(job);
         Proxy.InjectTruncatedBody(request => request.Method == "GET" && IsObject(request, key), afterBytes: 700_000);
 

@@ -89,6 +89,15 @@ public abstract class S3IntegrationTest
         await Direct.PutObjectAsync(new PutObjectRequest { BucketName = TestJobs.Bucket, Key = key, InputStream = body, UseChunkEncoding = false });
     }
 
+    /// <summary>The download arrangement: a job whose one input artifact, <paramref name="name"/>, holds <paramref name="content"/>; returns the job and the object's key.</summary>
+    protected async Task<(JobDetails Job, string Key)> SeedInputAsync(string name, byte[] content)
+    {
+        var job = TestJobs.Job(inputs: [name]);
+        var key = TestJobs.KeyOf(job, name);
+        await SeedAsync(key, content);
+        return (job, key);
+    }
+
     protected async Task<byte[]> ReadObjectAsync(string key)
     {
         using var response = await Direct.GetObjectAsync(TestJobs.Bucket, key);

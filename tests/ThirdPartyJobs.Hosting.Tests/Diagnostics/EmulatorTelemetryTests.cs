@@ -136,7 +136,7 @@ public sealed class EmulatorTelemetryTests
         EmulatorWorker? running = null;
         await using var worker = await EmulatorWorker.StartAsync(_emulator, actionType, name: _workerName, handler: handler => handler.OnHandle = async (context, token) =>
         {
-            if (!context.IsContinuation)
+            if (context.ContinuationToken is null)
             {
                 // Each first job takes 30 s of the worker's (fake) time.
                 var work = Task.Delay(TimeSpan.FromSeconds(30), running!.Time, token);
@@ -147,7 +147,7 @@ public sealed class EmulatorTelemetryTests
 
             return context.Data.Configuration.GetSecretValue("Mode") switch
             {
-                "continue" when !context.IsContinuation => JobOutcome.ContinueLater("step-2"),
+                "continue" when context.ContinuationToken is null => JobOutcome.ContinueLater("step-2"),
                 "throw" => throw new InvalidOperationException("The build broke."),
                 _ => JobOutcome.Succeeded(),
             };
@@ -230,7 +230,7 @@ public sealed class EmulatorTelemetryTests
             options => options.CredentialsRefreshAge = TimeSpan.FromMinutes(1),
             handler => handler.OnHandle = async (context, token) =>
             {
-                if (!context.IsContinuation)
+                if (context.ContinuationToken is null)
                 {
                     // A minute of work: the credentials are refreshed below.
                     var work = Task.Delay(TimeSpan.FromMinutes(1), running!.Time, token);
@@ -242,7 +242,7 @@ public sealed class EmulatorTelemetryTests
                 return context.Data.Configuration.GetSecretValue("Mode") switch
                 {
                     "throw" => throw new InvalidOperationException(ExceptionCanary + " " + context.Data.Configuration.GetSecretValue("Key") + " " + credentials.GetSecretAccessKey()),
-                    "continue" when !context.IsContinuation => JobOutcome.ContinueLater(ContinuationCanary),
+                    "continue" when context.ContinuationToken is null => JobOutcome.ContinueLater(ContinuationCanary),
                     _ => JobOutcome.Succeeded(),
                 };
             },

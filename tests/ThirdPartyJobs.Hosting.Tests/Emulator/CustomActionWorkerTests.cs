@@ -27,7 +27,7 @@ public sealed class CustomActionWorkerTests
 
         // One handler for both kinds: output variables where the action type can take them.
         await using var worker = await EmulatorWorker.StartAsync(_emulator, custom, alongside: thirdParty, handler: handler => handler.OnHandle = (context, _) =>
-            Task.FromResult(context.IsCustomAction ? JobOutcome.Succeeded(outputVariables: Variables) : JobOutcome.Succeeded()));
+            Task.FromResult(context.AccountId is not null ? JobOutcome.Succeeded(outputVariables: Variables) : JobOutcome.Succeeded()));
 
         await worker.RunUntilAsync(() => _emulator.Results.Count == 2 && worker.Statistics.InFlight == 0 && worker.AlongsideStatistics!.InFlight == 0, "both jobs are reported");
         await worker.StopAsync();
@@ -50,11 +50,32 @@ public sealed class CustomActionWorkerTests
             Assert.That(contexts[customJob].Data.Configuration.GetSecretValue("Project"), Is.EqualTo("demo"));
             Assert.That(contexts[thirdPartyJob].ClientId, Is.EqualTo(thirdParty.ClientId));
             Assert.That(contexts[thirdPartyJob].AccountId, Is.Null);
-            Assert.That(contexts[thirdPartyJob].IsCustomAction, Is.False);
+            Assert.That(contexts[thirdPartyJob].AccountId, Is.Null);
             Assert.That(contexts[customJob].ToString(), Does.Contain("AccountId = " + _emulator.AccountId));
             Assert.That(worker.Statistics.JobsSucceeded, Is.EqualTo(1));
             Assert.That(worker.AlongsideStatistics!.JobsSucceeded, Is.EqualTo(1));
             Assert.That(_emulator.GetCallCount(CodePipelineOperation.GetJobDetails), Is.Zero, "no details call for a custom job with fresh credentials");
+        });
+    }
+
+    [Test]
+    public async Task A_worker_with_a_query_param_polls_with_it_and_runs_only_the_jobs_whose_configuration_matches()
+    {
+        // An action type with a queryable property: CodePipeline refuses a poll that does not name it.
+        var custom = _emulator.RegisterActionType("Build", "Custom", "Queried", "1", queryableProperty: "Project");
+        var alpha = _emulator.CreateJob(custom, new JobSpec { Configuration = { ["Project"] = "alpha" } });
+        var beta = _emulator.CreateJob(custom, new JobSpec { Configuration = { ["Project"] = "beta" } });
+
+        await using var worker = await EmulatorWorker.StartAsync(_emulator, custom, configure: options => options.QueryParam["Project"] = "alpha");
+        await worker.RunUntilAsync(() => _emulator.Results.Count == 1 && worker.Statistics.InFlight == 0, "the matching job is reported");
+        await worker.StopAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_emulator.Results.Single().JobId, Is.EqualTo(alpha));
+            Assert.That(worker.Handler.Contexts.Select(c => c.JobId), Is.EqualTo(new[] { alpha }));
+            Assert.That(_emulator.GetJob(beta).State, Is.EqualTo(EmulatedJobState.Queued), "left for a worker that asks for it");
+            Assert.That(worker.Logs.WithEventId(2013), Is.Empty, "no poll was refused");
         });
     }
 
@@ -84,7 +105,7 @@ public sealed class CustomActionWorkerTests
         var custom = _emulator.RegisterActionType("Deploy", "Custom", "MyDeployer", "1");
         _emulator.CreateJob(custom);
         await using var worker = await EmulatorWorker.StartAsync(_emulator, custom, handler: handler => handler.OnHandle = (context, _) =>
-            Task.FromResult(context.IsContinuation ? JobOutcome.Succeeded(outputVariables: Variables) : JobOutcome.ContinueLater("deployment-7")));
+            Task.FromResult(context.ContinuationToken is not null ? JobOutcome.Succeeded(outputVariables: Variables) : JobOutcome.ContinueLater("deployment-7")));
 
         await worker.RunUntilAsync(() => _emulator.Results.Count == 2 && worker.Statistics.InFlight == 0, "the job and its follow-up are reported");
 

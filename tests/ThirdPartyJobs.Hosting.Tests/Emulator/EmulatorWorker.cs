@@ -90,45 +90,23 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     public WorkerMetricsView Statistics { get; }
 
     /// <summary>The real client against <paramref name="emulator"/>, with short retries on the system clock.</summary>
-    public static ThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null)
-    {
-        var aws = new AWSOptions
-        {
-            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
-            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
-        };
-        return new ThirdPartyJobClient(
-            aws,
-            new ThirdPartyJobsOptions
-            {
-                Retry =
-                {
-                    MaxAttempts = 6,
-                    BaseDelay = TimeSpan.FromMilliseconds(2),
-                    MaxDelay = TimeSpan.FromMilliseconds(20),
-                    AttemptTimeout = TimeSpan.FromSeconds(5),
-                    OverallTimeout = TimeSpan.FromSeconds(20),
-                },
-            },
-            loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-    }
+    public static ThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
+        new(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
-    /// <summary>The real custom-action client against <paramref name="emulator"/>.</summary>
-    public static CustomJobClient CreateCustomClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null)
+    /// <summary>The real custom-action client against <paramref name="emulator"/>, with the same settings.</summary>
+    public static CustomJobClient CreateCustomClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
+        new(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+    private static AWSOptions Aws(CodePipelineEmulator emulator) => new()
     {
-        var aws = new AWSOptions
-        {
-            Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
-            DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
-        };
-        return new CustomJobClient(
-            aws,
-            new ThirdPartyJobsOptions
-            {
-                Retry = { MaxAttempts = 6, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5), OverallTimeout = TimeSpan.FromSeconds(20) },
-            },
-            loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-    }
+        Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
+        DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },
+    };
+
+    private static ThirdPartyJobsOptions ShortRetries() => new()
+    {
+        Retry = { MaxAttempts = 6, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5), OverallTimeout = TimeSpan.FromSeconds(20) },
+    };
 
     public static ActionTypeId ToActionTypeId(RegisteredActionType actionType) =>
         new(ActionCategory.FromValue(actionType.Category), ActionOwner.FromValue(actionType.Owner), actionType.Provider, actionType.Version);

@@ -71,7 +71,7 @@ public sealed class RecoveryTests
             actionType,
             journalDirectory: _journal,
             configureServices: services => services.AddSingleton<IJobRecoveryHandler>(hook));
-        await worker.RunUntilAsync(() => worker.Handler.Contexts.Any(c => c.IsContinuation) && worker.Statistics.JobsSucceeded == 1, "the follow-up job runs");
+        await worker.RunUntilAsync(() => worker.Handler.Contexts.Any(c => c.ContinuationToken is not null) && worker.Statistics.JobsSucceeded == 1, "the follow-up job runs");
 
         Assert.Multiple(() =>
         {
@@ -100,6 +100,59 @@ public sealed class RecoveryTests
         });
     }
 
+    [TestCase("ThirdParty", "Custom", CodePipelineOperation.PutThirdPartyJobFailureResult, CodePipelineOperation.PutJobFailureResult)]
+    [TestCase("Custom", "ThirdParty", CodePipelineOperation.PutJobFailureResult, CodePipelineOperation.PutThirdPartyJobFailureResult)]
+    public async Task A_record_of_the_other_kind_is_reported_through_its_own_api(string recordKind, string workerKind, CodePipelineOperation expected, CodePipelineOperation wrong)
+    {
+        // The worker's action type changed kind since the dead instance wrote its record.
+        var dead = _emulator.RegisterActionType("Build", recordKind, "Before", "1");
+        var now = _emulator.RegisterActionType("Build", workerKind, "After", "1");
+        var jobId = _emulator.CreateJob(dead);
+        if (recordKind == "Custom")
+        {
+            await ClaimCustomAndDieAsync(dead, jobId);
+        }
+        else
+        {
+            await ClaimAndDieAsync(dead, jobId);
+        }
+
+        // The third-party record's client token is configured (a custom worker needs none for its own jobs).
+        await using var worker = await EmulatorWorker.StartAsync(_emulator, now, journalDirectory: _journal, configure: options => options.ClientTokens[dead.ClientId] = dead.ClientToken);
+        await worker.RunUntilAsync(() => _emulator.GetJob(jobId).IsTerminal && worker.Statistics.JobsRecovered == 1, "the job is recovered");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
+            Assert.That(_emulator.GetCallCount(expected), Is.EqualTo(1));
+            Assert.That(_emulator.GetCallCount(wrong), Is.Zero, "never tried against the other kind's API");
+            Assert.That(Directory.GetFiles(_journal, "*.json", SearchOption.AllDirectories), Is.Empty, "the record went with the report");
+        });
+    }
+
+    [Test]
+    public async Task A_third_party_record_a_custom_worker_has_no_client_token_for_stays_in_the_journal_logged_once()
+    {
+        var dead = _emulator.RegisterActionType("Build", "ThirdParty", "Before", "1");
+        var now = _emulator.RegisterActionType("Build", "Custom", "After", "1");
+        var jobId = _emulator.CreateJob(dead);
+        await ClaimAndDieAsync(dead, jobId);
+
+        await using var worker = await EmulatorWorker.StartAsync(_emulator, now, journalDirectory: _journal);
+        await worker.RunUntilAsync(() => worker.Logs.WithEventId(2076).Any() && worker.Statistics.InFlight == 0, "the record is passed over");
+        await worker.StopAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(worker.Logs.WithEventId(2076).Single().Value("JobId"), Is.EqualTo(jobId));
+            Assert.That(worker.Logs.WithEventId(2076).Single().Value("Kind"), Is.EqualTo("ThirdParty"));
+            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.InProgress), "not reported through any API");
+            Assert.That(_emulator.GetCallCount(CodePipelineOperation.PutJobFailureResult), Is.Zero);
+            Assert.That(_emulator.GetCallCount(CodePipelineOperation.PutThirdPartyJobFailureResult), Is.Zero);
+            Assert.That(Directory.GetFiles(_journal, "*.json", SearchOption.AllDirectories), Has.Length.EqualTo(1), "the record stays for a worker that can report it");
+        });
+    }
+
     /// <summary>What a worker killed mid-job leaves: the job acknowledged (InProgress) and its journal record.</summary>
     private async Task<ThirdPartyJobClient> ClaimAndDieAsync(RegisteredActionType actionType, string jobId)
     {
@@ -113,6 +166,18 @@ public sealed class RecoveryTests
             CancellationToken.None);
         dead.Dispose(); // the process's death releases its lock
         return client;
+    }
+
+    /// <summary>The same for a custom job: acknowledged with the custom API, recorded as <c>Custom</c> with the account id.</summary>
+    private async Task ClaimCustomAndDieAsync(RegisteredActionType actionType, string jobId)
+    {
+        var client = EmulatorWorker.CreateCustomClient(_emulator);
+        var polled = (await client.PollForJobsAsync(EmulatorWorker.ToActionTypeId(actionType), 1)).Single();
+        await client.AcknowledgeJobAsync(jobId, polled.Nonce!);
+        using var dead = new FileJobJournal(_journal, EmulatorWorker.WorkerName, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await dead.WriteAsync(
+            new JobJournalRecord { JobId = jobId, Kind = "Custom", ClientId = polled.AccountId!, AcknowledgedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow.AddMinutes(5) },
+            CancellationToken.None);
     }
 
     private sealed class ContinueHook : IJobRecoveryHandler

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -88,6 +89,46 @@ internal sealed class WorkerHarness : IAsyncDisposable
     {
         _stopped = true;
         await Worker.StopAsync(cancellationToken);
+    }
+
+    /// <summary>The options of worker <paramref name="name"/> as <c>AddThirdPartyJobWorker(name, section, …)</c> binds them from <paramref name="settings"/> (an in-memory configuration).</summary>
+    public static ThirdPartyJobWorkerOptions BindOptions(string name, string section, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddThirdPartyJobWorker<TestHandler>(name, configuration.GetSection(section), options => options.ActionTypeId = ActionType);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get(name);
+    }
+
+    /// <summary>The slots arrangement: <paramref name="maxConcurrency"/> slots, and <paramref name="jobs"/> jobs whose handlers wait for <paramref name="release"/>.</summary>
+    public static Task<WorkerHarness> StartWithWaitingJobsAsync(int maxConcurrency, int jobs, Task release) =>
+        StartAsync(
+            options => options.MaxConcurrency = maxConcurrency,
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = TestHandler.WaitFor(release);
+                h.Service.AddJobs(jobs);
+            });
+
+    /// <summary>
+    /// The shutdown arrangement: <paramref name="count"/> jobs whose handlers run <paramref name="handle"/>
+    /// are running, and the worker has begun stopping (event 2002 logged) with <paramref name="hostToken"/>
+    /// as the host's patience. Fake time has not moved since the stop began.
+    /// </summary>
+    public static async Task<(WorkerHarness Harness, Task Stopping)> StartThenStopAsync(int count, TimeSpan gracePeriod, Func<JobContext, CancellationToken, Task<JobOutcome>> handle, CancellationToken hostToken)
+    {
+        var harness = await StartAsync(
+            options => options.ShutdownGracePeriod = gracePeriod,
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = handle;
+                h.Service.AddJobs(count);
+            });
+        await Eventually.UntilAsync(() => harness.Handler.Started == count, $"{count} jobs run");
+        var stopping = harness.BeginStopAsync(hostToken);
+        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        return (harness, stopping);
     }
 
     /// <summary>Starts stopping without waiting for it (to drive fake time meanwhile).</summary>

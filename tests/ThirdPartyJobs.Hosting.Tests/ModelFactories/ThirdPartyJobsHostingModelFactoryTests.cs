@@ -18,7 +18,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
             Assert.That(Guid.TryParse(context.JobId, out _), Is.True);
             Assert.That(context.Data.PipelineContext!.PipelineName, Is.EqualTo("test-pipeline"));
             Assert.That(context.ContinuationToken, Is.Null);
-            Assert.That(context.IsContinuation, Is.False);
+            Assert.That(context.ContinuationToken, Is.Null);
             Assert.That(context.ClaimedAt, Is.InRange(before, DateTimeOffset.UtcNow));
             Assert.That(context.Deadline - context.ClaimedAt, Is.EqualTo(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(30)));
         });
@@ -38,7 +38,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
             Assert.That(context.JobId, Is.EqualTo("job-9"));
             Assert.That(context.ClientId, Is.EqualTo("client-9"));
             Assert.That(context.ContinuationToken, Is.EqualTo("step-2"));
-            Assert.That(context.IsContinuation, Is.True);
+            Assert.That(context.ContinuationToken, Is.Not.Null);
             Assert.That(context.ClaimedAt, Is.EqualTo(claimedAt));
             Assert.That(context.Deadline, Is.EqualTo(claimedAt.AddMinutes(5)));
         });
@@ -152,7 +152,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
                 return JobOutcome.Failed(FailureType.ConfigurationError, "The action needs a Target.");
             }
 
-            if (!context.IsContinuation)
+            if (context.ContinuationToken is null)
             {
                 return JobOutcome.ContinueLater("deploy-" + target);
             }

@@ -98,7 +98,7 @@ public sealed class CustomJobSourceTests
         _client.Setup(c => c.PutJobSuccessResultAsync("job-4", null, "step-2", null, null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _client.Setup(c => c.PutJobFailureResultAsync("job-4", It.Is<FailureDetails>(f => f.Message == "broken"), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var source = Source();
-        var claim = new ClaimedJob("job-4", "123456789012", null, null);
+        var claim = new ClaimedJob(source, "job-4", "123456789012", null, null);
 
         await source.ReportAsync(claim, JobOutcome.Succeeded(outputVariables: variables), CancellationToken.None);
         await source.ReportAsync(claim, JobOutcome.ContinueLater("step-2"), CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class CustomJobSourceTests
         _client.Setup(c => c.GetJobDetailsAsync("job-5", It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
         var source = Source();
 
-        var data = await source.RenewAsync(new ClaimedJob("job-5", "123456789012", null, null), CancellationToken.None);
+        var data = await source.RenewAsync(new ClaimedJob(source, "job-5", "123456789012", null, null), CancellationToken.None);
         var resumed = await source.ResumeAsync(new JobJournalRecord { JobId = "job-5", Kind = "Custom", ClientId = "123456789012", AcknowledgedAt = DateTimeOffset.UtcNow, Deadline = DateTimeOffset.UtcNow }, CancellationToken.None);
 
         Assert.Multiple(() =>
@@ -125,5 +125,5 @@ public sealed class CustomJobSourceTests
         });
     }
 
-    private CustomJobSource Source() => new(ActionType, _client.Object, _diagnostics, CancellationToken.None);
+    private CustomJobSource Source() => new(ActionType, _client.Object, null, _diagnostics, CancellationToken.None);
 }

@@ -15,23 +15,29 @@ public sealed class HungHandlerTests
     /// <summary>A handler that waits for <paramref name="release"/> and ignores its token.</summary>
     private static Func<JobContext, CancellationToken, Task<JobOutcome>> IgnoreToken(Task<JobOutcome> release) => (_, _) => release;
 
+    /// <summary>The deadline arrangement: a one-minute job timeout; every job's handler but job-3's waits for <paramref name="release"/> ignoring its token, job-3's succeeds at once.</summary>
+    private static Task<WorkerHarness> StartWithHungJobsAsync(int maxConcurrency, TimeSpan? safetyMargin, Task<JobOutcome> release, params string[] jobIds) =>
+        WorkerHarness.StartAsync(
+            options =>
+            {
+                options.MaxConcurrency = maxConcurrency;
+                options.JobTimeout = TimeSpan.FromMinutes(1);
+                options.TimeoutSafetyMargin = safetyMargin ?? options.TimeoutSafetyMargin;
+            },
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = (context, _) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release;
+                foreach (var jobId in jobIds)
+                {
+                    h.Service.AddJob(jobId: jobId);
+                }
+            });
+
     [Test]
     public async Task At_the_deadline_a_hung_handler_is_reported_failed_its_slot_freed_and_its_late_success_only_logged()
     {
         var release = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options =>
-            {
-                options.MaxConcurrency = 2;
-                options.JobTimeout = TimeSpan.FromMinutes(1);
-                options.TimeoutSafetyMargin = TimeSpan.FromSeconds(10);
-            },
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = (context, token) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
-                h.Service.AddJob(jobId: "job-1");
-                h.Service.AddJob(jobId: "job-2");
-            });
+        await using var harness = await StartWithHungJobsAsync(maxConcurrency: 2, TimeSpan.FromSeconds(10), release.Task, "job-1", "job-2");
         await Eventually.UntilAsync(() => harness.Handler.Started == 2, "both slots run a hung handler");
         harness.Service.AddJob(jobId: "job-3");
         var claimedAt = harness.Handler.Contexts[0].ClaimedAt;
@@ -91,19 +97,9 @@ public sealed class HungHandlerTests
     [Test]
     public async Task At_shutdown_hung_handlers_are_reported_when_the_grace_period_is_over()
     {
-        var never = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.ShutdownGracePeriod = TimeSpan.FromSeconds(5),
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = IgnoreToken(never.Task);
-                h.Service.AddJobs(2);
-            });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 2, "two hung handlers run");
-        var stopStarted = harness.Time.GetUtcNow();
-
-        var stopping = harness.BeginStopAsync();
-        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        var (harness, stopping) = await WorkerHarness.StartThenStopAsync(2, TimeSpan.FromSeconds(5), IgnoreToken(new TaskCompletionSource<JobOutcome>().Task), CancellationToken.None);
+        await using var owned = harness;
+        var stopStarted = harness.Time.GetUtcNow(); // fake time has not moved since the stop began
         await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, Step, TimeSpan.FromSeconds(30), "the worker stops although its handlers never end");
         await stopping;
 
@@ -122,19 +118,9 @@ public sealed class HungHandlerTests
     [Test]
     public async Task At_shutdown_when_the_host_stops_waiting_hung_handlers_are_reported_before_StopAsync_returns()
     {
-        var never = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.ShutdownGracePeriod = TimeSpan.FromMinutes(5),
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = IgnoreToken(never.Task);
-                h.Service.AddJobs(3);
-            });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 3, "three hung handlers run");
         using var hostGivesUp = new CancellationTokenSource();
-
-        var stopping = harness.BeginStopAsync(hostGivesUp.Token);
-        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        var (harness, stopping) = await WorkerHarness.StartThenStopAsync(3, TimeSpan.FromMinutes(5), IgnoreToken(new TaskCompletionSource<JobOutcome>().Task), hostGivesUp.Token);
+        await using var owned = harness;
         await hostGivesUp.CancelAsync();
         await stopping;
 
@@ -149,19 +135,7 @@ public sealed class HungHandlerTests
     public async Task Beyond_the_limit_of_detached_handlers_a_job_keeps_its_slot_until_its_handler_ends()
     {
         var release = new TaskCompletionSource<JobOutcome>();
-        await using var harness = await WorkerHarness.StartAsync(
-            options =>
-            {
-                options.MaxConcurrency = 1;
-                options.JobTimeout = TimeSpan.FromMinutes(1);
-            },
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = (context, _) => context.JobId == "job-3" ? Task.FromResult(JobOutcome.Succeeded()) : release.Task;
-                h.Service.AddJob(jobId: "job-1");
-                h.Service.AddJob(jobId: "job-2");
-                h.Service.AddJob(jobId: "job-3");
-            });
+        await using var harness = await StartWithHungJobsAsync(maxConcurrency: 1, null, release.Task, "job-1", "job-2", "job-3");
 
         await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Logs.WithEventId(2063).Any(), Step, TimeSpan.FromMinutes(3), "the second hung handler reaches the limit");
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(2), Step);

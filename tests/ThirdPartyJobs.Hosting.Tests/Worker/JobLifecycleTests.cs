@@ -29,7 +29,7 @@ public sealed class JobLifecycleTests
             Assert.That(context.JobId, Is.EqualTo("job-happy"));
             Assert.That(context.ClientId, Is.EqualTo(WorkerHarness.ClientId));
             Assert.That(context.ContinuationToken, Is.Null);
-            Assert.That(context.IsContinuation, Is.False);
+            Assert.That(context.ContinuationToken, Is.Null);
             Assert.That(context.Data.PipelineContext!.PipelineName, Is.EqualTo("pipeline-a"));
             Assert.That(context.Data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canary.ConfigurationValue));
             Assert.That(context.ClaimedAt, Is.EqualTo(harness.Time.GetUtcNow()));
@@ -227,5 +227,70 @@ public sealed class JobLifecycleTests
             Seen.Add(thing);
             return Task.FromResult(JobOutcome.Succeeded());
         }
+    }
+
+    [Test]
+    public async Task Many_jobs_run_within_the_concurrency_limit_and_are_each_reported_once()
+    {
+        const int Jobs = 200;
+        await using var harness = await WorkerHarness.StartAsync(
+            options => options.MaxConcurrency = 4,
+            beforeStart: h =>
+            {
+                h.Handler.OnHandle = async (_, _) =>
+                {
+                    await Task.Yield();
+                    return JobOutcome.Succeeded();
+                };
+                h.Service.AddJobs(Jobs);
+            });
+
+        await Eventually.UntilAsync(() => harness.Statistics.JobsSucceeded == Jobs && harness.Statistics.InFlight == 0, "every job is reported");
+
+        var reports = harness.Service.Reports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(reports.Select(r => r.JobId).Distinct().Count(), Is.EqualTo(Jobs));
+            Assert.That(reports, Has.Count.EqualTo(Jobs));
+            Assert.That(harness.Handler.MaxRunning, Is.InRange(1, 4));
+            Assert.That(harness.Statistics.MaxInFlightObserved, Is.InRange(1, 4));
+            Assert.That(harness.Service.PollSizes, Has.All.InRange(1, 4));
+            Assert.That(harness.Statistics.InFlight, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task ContinueLater_reports_success_with_the_token_and_the_follow_up_job_gets_it()
+    {
+        await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
+        {
+            h.Handler.OnHandle = (context, _) => Task.FromResult(context.ContinuationToken switch
+            {
+                null => JobOutcome.ContinueLater("step-2", new ExecutionDetails("Deploying…", PercentComplete: 40)),
+                "step-2" => JobOutcome.Succeeded(executionDetails: new ExecutionDetails("Deployed.", PercentComplete: 100)),
+                _ => JobOutcome.Failed(FailureType.JobFailed, "Unexpected continuation."),
+            });
+            h.Service.AddJob(jobId: "job-first");
+        });
+
+        await Eventually.UntilAsync(() => harness.Statistics.JobsContinued == 1, "the first job asks to continue");
+        var continued = harness.Service.Reports.Single();
+
+        // What CodePipeline does with a continuation token: it issues the job again, carrying it.
+        harness.Service.AddJob(jobId: "job-second", continuationToken: continued.ContinuationToken);
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), "the follow-up job is done");
+
+        var contexts = harness.Handler.Contexts;
+        var reports = harness.Service.Reports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(continued.Kind, Is.EqualTo(JobOutcomeKind.ContinueLater));
+            Assert.That(continued.ContinuationToken, Is.EqualTo("step-2"));
+            Assert.That(continued.ExecutionDetails!.PercentComplete, Is.EqualTo(40));
+            Assert.That(contexts[1].ContinuationToken, Is.EqualTo("step-2"));
+            Assert.That(contexts[1].ContinuationToken, Is.Not.Null);
+            Assert.That(reports[1], Has.Property(nameof(Report.Kind)).EqualTo(JobOutcomeKind.Succeeded).And.Property(nameof(Report.ContinuationToken)).Null);
+            Assert.That(harness.Logs.WithEventId(2030).Select(e => e.Value("IsContinuation")), Is.EqualTo(new[] { "False", "True" }));
+        });
     }
 }

@@ -24,6 +24,20 @@ public sealed class OptionsValidationTests
         yield return new TestCaseData((Action<ThirdPartyJobWorkerOptions>)(o => o.CredentialsRefreshAge = TimeSpan.Zero), "CredentialsRefreshAge must be between").SetName("Refresh age zero");
         yield return new TestCaseData((Action<ThirdPartyJobWorkerOptions>)(o => o.MaxReportAttempts = 0), "MaxReportAttempts must be between 1 and 20").SetName("No report attempts");
         yield return new TestCaseData((Action<ThirdPartyJobWorkerOptions>)(o => o.ClientTokens["client-2"] = " "), "ClientTokens['client-2'] must be 1–256 characters long").SetName("Blank client token");
+        yield return new TestCaseData((Action<ThirdPartyJobWorkerOptions>)(o => o.QueryParam["Project"] = "alpha"), "QueryParam is for custom actions only").SetName("QueryParam on a third-party action");
+        yield return new TestCaseData(Custom(o => { o.QueryParam["Project"] = "alpha"; o.QueryParam["Stage"] = "beta"; }), "QueryParam may hold at most 1 entry").SetName("QueryParam with two entries");
+        yield return new TestCaseData(Custom(o => o.QueryParam[new string('k', 51)] = "alpha"), "QueryParam key must be 1–50 characters").SetName("QueryParam key too long");
+        yield return new TestCaseData(Custom(o => o.QueryParam["Project"] = new string('v', 51)), "QueryParam['Project'] must be 1–50 characters of [a-zA-Z0-9_-]+").SetName("QueryParam value too long");
+        yield return new TestCaseData(Custom(o => o.QueryParam["Project"] = "alpha beta"), "QueryParam['Project'] must be 1–50 characters of [a-zA-Z0-9_-]+").SetName("QueryParam value outside the pattern");
+    }
+
+    [Test]
+    public void A_custom_action_may_poll_with_one_query_param_at_the_model_limits()
+    {
+        var options = new ThirdPartyJobWorkerOptions { ActionTypeId = new ActionTypeId(ActionCategory.Build, ActionOwner.Custom, "MyBuilder", "1") };
+        options.QueryParam[new string('k', 50)] = new string('v', 49) + "_";
+
+        Assert.That(Hosting.Validation.ThirdPartyJobWorkerOptionsValidator.GetFailures(options), Is.Empty);
     }
 
     [TestCaseSource(nameof(BadSettings))]
@@ -48,6 +62,12 @@ public sealed class OptionsValidationTests
             Assert.That(error.Message, Does.Not.Contain(Canary.ClientToken));
         });
     }
+
+    private static Action<ThirdPartyJobWorkerOptions> Custom(Action<ThirdPartyJobWorkerOptions> then) => options =>
+    {
+        options.ActionTypeId = new ActionTypeId(ActionCategory.Build, ActionOwner.Custom, "MyBuilder", "1");
+        then(options);
+    };
 
     [Test]
     public void The_defaults_are_valid_and_documented_values()
@@ -93,19 +113,14 @@ public sealed class OptionsValidationTests
     [Test]
     public void Options_bind_from_configuration()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var options = WorkerHarness.BindOptions("deploy", "Workers:Deploy", new Dictionary<string, string?>
         {
             ["Workers:Deploy:MaxConcurrency"] = "3",
             ["Workers:Deploy:JobTimeout"] = "00:20:00",
             ["Workers:Deploy:ShutdownGracePeriod"] = "00:00:05",
             ["Workers:Deploy:ClientTokens:client-a"] = "token-a",
             ["Workers:Deploy:ClientTokens:client-b"] = "token-b",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddThirdPartyJobWorker<TestHandler>("deploy", configuration.GetSection("Workers:Deploy"), options => options.ActionTypeId = WorkerHarness.ActionType);
-        using var provider = services.BuildServiceProvider();
-
-        var options = provider.GetRequiredService<IOptionsMonitor<ThirdPartyJobWorkerOptions>>().Get("deploy");
+        });
 
         Assert.Multiple(() =>
         {

@@ -7,17 +7,21 @@ public sealed class PollingTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The backoff arrangement: polls waiting 1–4 s, each failing with <paramref name="fault"/>; the first has been made.</summary>
+    private static async Task<WorkerHarness> StartWithFailingPollsAsync(Func<Exception> fault)
+    {
+        var harness = await WorkerHarness.StartAsync(
+            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
+            beforeStart: h => h.Service.PollFault = fault);
+        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        return harness;
+    }
+
     [Test]
     public async Task Polls_ask_only_for_the_free_slots()
     {
         var release = new TaskCompletionSource();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxConcurrency = 5,
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = TestHandler.WaitFor(release.Task);
-                h.Service.AddJobs(3);
-            });
+        await using var harness = await WorkerHarness.StartWithWaitingJobsAsync(maxConcurrency: 5, jobs: 3, release.Task);
 
         await Eventually.UntilAsync(() => harness.Handler.Started == 3 && harness.Service.Polls >= 2, "three jobs run and the worker polls again");
 
@@ -30,13 +34,7 @@ public sealed class PollingTests
     public async Task Polling_stops_while_every_slot_is_busy_and_resumes_for_the_freed_ones()
     {
         var release = new TaskCompletionSource();
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxConcurrency = 2,
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = TestHandler.WaitFor(release.Task);
-                h.Service.AddJobs(5);
-            });
+        await using var harness = await WorkerHarness.StartWithWaitingJobsAsync(maxConcurrency: 2, jobs: 5, release.Task);
 
         await Eventually.UntilAsync(() => harness.Handler.Started == 2, "two jobs run");
         var pollsWhileFull = harness.Service.Polls;
@@ -95,10 +93,7 @@ public sealed class PollingTests
     [Test]
     public async Task Throttled_polls_back_off_and_are_counted()
     {
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
-            beforeStart: h => h.Service.PollFault = () => new ThrottledException("Rate exceeded."));
-        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        await using var harness = await StartWithFailingPollsAsync(() => new ThrottledException("Rate exceeded."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), Step);
 
@@ -115,10 +110,7 @@ public sealed class PollingTests
     [Test]
     public async Task Failing_polls_back_off_and_never_end_the_loop()
     {
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.MaxPollInterval = TimeSpan.FromSeconds(4),
-            beforeStart: h => h.Service.PollFault = () => new ServiceUnavailableException("CodePipeline is unavailable."));
-        await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
+        await using var harness = await StartWithFailingPollsAsync(() => new ServiceUnavailableException("CodePipeline is unavailable."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(30), Step);
         harness.Service.PollFault = null;

@@ -106,18 +106,9 @@ public sealed class ShutdownTests
     [Test]
     public async Task When_the_host_stops_waiting_early_handlers_are_cancelled_and_reported_at_once()
     {
-        await using var harness = await WorkerHarness.StartAsync(
-            options => options.ShutdownGracePeriod = TimeSpan.FromMinutes(5),
-            beforeStart: h =>
-            {
-                h.Handler.OnHandle = TestHandler.RunUntilCancelled();
-                h.Service.AddJobs(4);
-            });
-        await Eventually.UntilAsync(() => harness.Handler.Started == 4, "four jobs run");
         using var hostGivesUp = new CancellationTokenSource();
-
-        var stopping = harness.BeginStopAsync(hostGivesUp.Token);
-        await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
+        var (harness, stopping) = await WorkerHarness.StartThenStopAsync(4, TimeSpan.FromMinutes(5), TestHandler.RunUntilCancelled(), hostGivesUp.Token);
+        await using var owned = harness;
         await hostGivesUp.CancelAsync();
         await stopping;
 
