@@ -169,7 +169,7 @@ internal static class WorkerDemo
 
         var ending = result switch
         {
-            null => job.Status,
+            null => job.State.ToString(),
             { Succeeded: false, FailureType: { } type } => $"Failed ({type}: \"{result.FailureMessage}\")",
             { ContinuationToken: { } token } => $"Succeeded with continuation token \"{token}\" ({result.Summary})",
             _ => $"Succeeded (\"{result.Summary}\")",

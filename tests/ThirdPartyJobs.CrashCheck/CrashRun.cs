@@ -50,12 +50,12 @@ internal static class CrashRun
             await WaitForKillPointAsync(emulator, point, random);
             child.Kill();
             kills++;
-            pending = emulator.Jobs.Where(j => j.Status == "InProgress").Select(j => j.JobId).ToList();
+            pending = emulator.Jobs.Where(j => j.State == EmulatedJobState.InProgress).Select(j => j.JobId).ToList();
             Console.WriteLine($"  kill {kills} ({point}): {pending.Count} job(s) left in progress, {emulator.Jobs.Count(j => j.IsTerminal)} of {Jobs} done");
         }
 
         var results = emulator.Results;
-        var lost = emulator.Jobs.Count(j => j.Status is not ("Succeeded" or "Failed"));
+        var lost = emulator.Jobs.Count(j => j.State is not (EmulatedJobState.Succeeded or EmulatedJobState.Failed));
         var twice = results.GroupBy(r => r.JobId).Count(g => g.Count() > 1);
         var recovered = results.Count(r => r.FailureMessage == "The job worker restarted while the job ran.");
         var maxStall = stalls.Count == 0 ? 0 : stalls.Max().TotalSeconds;
@@ -78,7 +78,7 @@ internal static class CrashRun
                 await emulator.WaitForRequestAsync(r => r.Sequence > after && r.Operation is CodePipelineOperation.PutThirdPartyJobSuccessResult or CodePipelineOperation.PutThirdPartyJobFailureResult, timeout.Token);
                 break;
             default:
-                await WaitAsync(() => emulator.Jobs.Any(j => j.Status == "InProgress"), "a handler runs");
+                await WaitAsync(() => emulator.Jobs.Any(j => j.State == EmulatedJobState.InProgress), "a handler runs");
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 4000)));
                 break;
         }

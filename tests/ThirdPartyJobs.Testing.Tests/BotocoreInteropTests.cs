@@ -139,7 +139,7 @@ public sealed class BotocoreInteropTests
                 // botocore sends JSON timestamps as whole epoch seconds.
                 Assert.That(result.RevisionCreated, Is.EqualTo(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero)));
                 Assert.That((result.Summary, result.ExternalExecutionId, result.PercentComplete), Is.EqualTo(("done", (string?)null, (int?)100)));
-                Assert.That(emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+                Assert.That(emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
             });
         }
         finally

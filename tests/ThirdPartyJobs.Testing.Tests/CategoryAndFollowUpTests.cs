@@ -18,7 +18,7 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
         {
             Assert.That(claimed, Is.EqualTo(jobId));
             Assert.That((int)put.StatusCode, Is.EqualTo(200), put.ToString());
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
         });
     }
 
@@ -60,6 +60,6 @@ public sealed class CategoryAndFollowUpTests : EmulatorTest
         await Client.PutSuccessAsync(second, ActionType.ClientToken);
         await allTerminal;
 
-        Assert.That(Emulator.Jobs.Select(j => j.Status), Is.All.EqualTo("Succeeded"));
+        Assert.That(Emulator.Jobs.Select(j => j.State), Is.All.EqualTo(EmulatedJobState.Succeeded));
     }
 }

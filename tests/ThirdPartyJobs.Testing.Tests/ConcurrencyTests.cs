@@ -43,7 +43,7 @@ public sealed class ConcurrencyTests : EmulatorTest
             Assert.That(handedOut, Has.Count.EqualTo(JobCount));
             Assert.That(handedOut.ToHashSet().SetEquals(created), Is.True);
             Assert.That(Emulator.Results.Select(r => r.JobId), Is.EquivalentTo(created));
-            Assert.That(Emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Succeeded" && j.DispatchCount == 1 && j.AcknowledgeCount == 1));
+            Assert.That(Emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Succeeded && j.DispatchCount == 1 && j.AcknowledgeCount == 1));
             Assert.That(Emulator.GetCallCount(CodePipelineOperation.PutThirdPartyJobSuccessResult), Is.EqualTo(JobCount));
         });
     }
@@ -81,7 +81,7 @@ public sealed class ConcurrencyTests : EmulatorTest
             Assert.That(job.NonceIssuedCount, Is.EqualTo(40));
             Assert.That(acks.Count(a => a.ErrorCode is null), Is.EqualTo(1));
             Assert.That(acks.Count(a => a.ErrorCode == "InvalidNonceException"), Is.EqualTo(39));
-            Assert.That(job.Status, Is.EqualTo("InProgress"));
+            Assert.That(job.State, Is.EqualTo(EmulatedJobState.InProgress));
         });
     }
 }

@@ -23,7 +23,7 @@ public sealed class ContinuationTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(put.Body, Is.EqualTo("{}"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
             Assert.That(followUpId, Is.Not.EqualTo(jobId));
             Assert.That(result.ContinuationToken, Is.EqualTo("step-2"));
             Assert.That(result.FollowUpJobId, Is.EqualTo(followUpId));
@@ -52,7 +52,7 @@ public sealed class ContinuationTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(Emulator.Jobs.Select(j => j.ContinuationOfJobId), Is.EqualTo(new[] { null, first, second }));
-            Assert.That(Emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Succeeded"));
+            Assert.That(Emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Succeeded));
             Assert.That(Emulator.Results.Select(r => r.ContinuationToken), Is.EqualTo(new[] { "a", "b", null }));
         });
     }

@@ -34,7 +34,7 @@ public sealed class CustomActionLifecycleTests : CustomActionTest
             Assert.That(result.JobId, Is.EqualTo(jobId));
             Assert.That(result.Succeeded, Is.True);
             Assert.That(result.OutputVariables, Is.EqualTo(new Dictionary<string, string> { ["ImageTag"] = "v1.2.3", ["commit@id-1_x"] = "" }));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
             Assert.That(Emulator.GetJob(jobId).NonceIssuedCount, Is.EqualTo(1));
         });
     }
@@ -80,7 +80,7 @@ public sealed class CustomActionLifecycleTests : CustomActionTest
             Assert.That((result.FailureType, result.FailureMessage, result.ExternalExecutionId), Is.EqualTo(("ConfigurationError", "bad setting", (string?)null)));
             Assert.That(result.OutputVariables, Is.Null);
             Assert.That(again.ErrorCode, Is.EqualTo("InvalidJobStateException"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
         });
     }
 
@@ -111,7 +111,7 @@ public sealed class CustomActionLifecycleTests : CustomActionTest
         Assert.Multiple(() =>
         {
             Assert.That(put.ErrorCode, Is.EqualTo("InvalidJobStateException"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Dispatched"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Dispatched));
         });
     }
 
@@ -154,7 +154,7 @@ public sealed class CustomActionLifecycleTests : CustomActionTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("TimedOut"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.TimedOut));
             Assert.That(put.ErrorCode, Is.EqualTo("InvalidJobStateException"));
         });
     }

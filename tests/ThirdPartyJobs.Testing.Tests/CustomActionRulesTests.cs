@@ -19,7 +19,7 @@ public sealed class CustomActionRulesTests : CustomActionTest
         {
             Assert.That(betaPoll.Json.GetProperty("jobs").EnumerateArray().Select(j => j.GetProperty("id").GetString()), Is.EqualTo(new[] { beta }));
             Assert.That(nonePoll.Json.GetProperty("jobs").GetArrayLength(), Is.Zero);
-            Assert.That(Emulator.GetJob(alpha).Status, Is.EqualTo("Queued"));
+            Assert.That(Emulator.GetJob(alpha).State, Is.EqualTo(EmulatedJobState.Queued));
             Assert.That(queryable.QueryableProperty, Is.EqualTo("ProjectName"));
         });
     }
@@ -64,7 +64,7 @@ public sealed class CustomActionRulesTests : CustomActionTest
         var withToken = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" }, continuationToken: "next");
         var badKey = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["bad key"] = "secret-value" });
         var tooBig = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["Big"] = new string('x', 122_880) });
-        var stateAfter = Emulator.GetJob(jobId).Status;
+        var stateAfter = Emulator.GetJob(jobId).State;
         var atLimit = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["Big"] = new string('x', 122_877) });
 
         Assert.Multiple(() =>
@@ -76,7 +76,7 @@ public sealed class CustomActionRulesTests : CustomActionTest
             Assert.That(badKey.Message, Does.Not.Contain("secret-value"), "output variable values are never echoed");
             Assert.That(tooBig.ErrorCode, Is.EqualTo("OutputVariablesSizeExceededException"), tooBig.ToString());
             Assert.That((int)tooBig.StatusCode, Is.EqualTo(400));
-            Assert.That(stateAfter, Is.EqualTo("InProgress"), "a refused result changes nothing");
+            Assert.That(stateAfter, Is.EqualTo(EmulatedJobState.InProgress), "a refused result changes nothing");
             Assert.That((int)atLimit.StatusCode, Is.EqualTo(200), atLimit.ToString());
             Assert.That(Emulator.Results.Single().OutputVariables!["Big"], Has.Length.EqualTo(122_877));
         });
@@ -173,7 +173,7 @@ public sealed class CustomActionRulesTests : CustomActionTest
         Emulator.Faults.ThrottleNext(CodePipelineOperation.PutJobSuccessResult);
 
         var throttled = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
-        var stateAfterFault = Emulator.GetJob(jobId).Status;
+        var stateAfterFault = Emulator.GetJob(jobId).State;
         var retried = await Client.PutJobSuccessAsync(jobId, new Dictionary<string, string> { ["A"] = "1" });
 
         // A request is recorded once answered: wait for both records.
@@ -183,7 +183,7 @@ public sealed class CustomActionRulesTests : CustomActionTest
         Assert.Multiple(() =>
         {
             Assert.That(throttled.ErrorCode, Is.EqualTo("ThrottlingException"));
-            Assert.That(stateAfterFault, Is.EqualTo("InProgress"));
+            Assert.That(stateAfterFault, Is.EqualTo(EmulatedJobState.InProgress));
             Assert.That((int)retried.StatusCode, Is.EqualTo(200), retried.ToString());
             Assert.That(Emulator.GetCallCount(CodePipelineOperation.PutJobSuccessResult), Is.EqualTo(2));
             Assert.That(Emulator.Requests.Where(r => r.Operation == CodePipelineOperation.PutJobSuccessResult).Select(r => r.Fault), Is.EqualTo(new FaultKind?[] { FaultKind.Throttle, null }));

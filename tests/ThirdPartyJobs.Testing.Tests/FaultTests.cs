@@ -86,13 +86,13 @@ public sealed class FaultTests : EmulatorTest
         Emulator.Faults.FailNext(CodePipelineOperation.AcknowledgeThirdPartyJob);
 
         var failed = await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
-        var stateAfterFault = Emulator.GetJob(jobId).Status;
+        var stateAfterFault = Emulator.GetJob(jobId).State;
         var retried = await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
 
         Assert.Multiple(() =>
         {
             Assert.That(failed.ErrorCode, Is.EqualTo("InternalFailure"));
-            Assert.That(stateAfterFault, Is.EqualTo("Dispatched"));
+            Assert.That(stateAfterFault, Is.EqualTo(EmulatedJobState.Dispatched));
             Assert.That(retried.Json.GetProperty("status").GetString(), Is.EqualTo("InProgress"));
         });
     }

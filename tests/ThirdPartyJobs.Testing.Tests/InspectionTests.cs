@@ -67,7 +67,7 @@ public sealed class InspectionTests : EmulatorTest
         {
             Assert.That(job.JobId, Is.EqualTo(jobId));
             Assert.That(job.ActionType, Is.SameAs(ActionType));
-            Assert.That(job.Status, Is.EqualTo("Succeeded"));
+            Assert.That(job.State, Is.EqualTo(EmulatedJobState.Succeeded));
             Assert.That(job.IsTerminal, Is.True);
             Assert.That(job.CreatedAt, Is.EqualTo(Start));
             Assert.That(job.DispatchedAt, Is.EqualTo(Start.AddSeconds(5)));

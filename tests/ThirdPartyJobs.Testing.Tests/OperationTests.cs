@@ -201,7 +201,7 @@ public sealed class OperationTests : EmulatorTest
             Assert.That(result.ContinuationToken, Is.Null);
             Assert.That((result.Revision, result.ChangeIdentifier, result.RevisionCreated, result.RevisionSummary), Is.EqualTo(("abc123", "change-1", (DateTimeOffset?)DateTimeOffset.FromUnixTimeMilliseconds(1710408413123), "Fix things")));
             Assert.That((result.Summary, result.ExternalExecutionId, result.PercentComplete), Is.EqualTo(("Built 3 things", "ext-9", (int?)100)));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
         });
     }
 
@@ -225,7 +225,7 @@ public sealed class OperationTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(response.ErrorCode, Is.EqualTo("SerializationException"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("InProgress"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.InProgress));
         });
     }
 
@@ -245,7 +245,7 @@ public sealed class OperationTests : EmulatorTest
             Assert.That(response.Body, Is.EqualTo("{}"));
             Assert.That(result.Succeeded, Is.False);
             Assert.That((result.FailureType, result.FailureMessage, result.ExternalExecutionId), Is.EqualTo(("ConfigurationError", "Missing ProjectName", "ext-1")));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
         });
     }
 

@@ -8,20 +8,20 @@ public sealed class StateMachineTests : EmulatorTest
     public async Task A_job_goes_Queued_Dispatched_InProgress_Succeeded()
     {
         var jobId = Emulator.CreateJob(ActionType);
-        var queued = Emulator.GetJob(jobId).Status;
+        var queued = Emulator.GetJob(jobId).State;
         await Client.PollOneAsync(ActionType);
-        var dispatched = Emulator.GetJob(jobId).Status;
+        var dispatched = Emulator.GetJob(jobId).State;
         var nonce = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
-        var inProgress = Emulator.GetJob(jobId).Status;
+        var inProgress = Emulator.GetJob(jobId).State;
         await Client.PutSuccessAsync(jobId, ActionType.ClientToken);
 
         Assert.Multiple(() =>
         {
-            Assert.That(queued, Is.EqualTo("Queued"));
-            Assert.That(dispatched, Is.EqualTo("Dispatched"));
-            Assert.That(inProgress, Is.EqualTo("InProgress"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(queued, Is.EqualTo(EmulatedJobState.Queued));
+            Assert.That(dispatched, Is.EqualTo(EmulatedJobState.Dispatched));
+            Assert.That(inProgress, Is.EqualTo(EmulatedJobState.InProgress));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
         });
     }
 
@@ -67,7 +67,7 @@ public sealed class StateMachineTests : EmulatorTest
             Assert.That(late.ErrorCode, Is.EqualTo("InvalidNonceException"));
             Assert.That(repeat.Json.GetProperty("status").GetString(), Is.EqualTo("InProgress"));
             Assert.That(other.ErrorCode, Is.EqualTo("InvalidNonceException"));
-            Assert.That(job.Status, Is.EqualTo("InProgress"));
+            Assert.That(job.State, Is.EqualTo(EmulatedJobState.InProgress));
             Assert.That(job.NonceIssuedCount, Is.EqualTo(2));
             Assert.That(job.AcknowledgeCount, Is.EqualTo(2));
         });
@@ -84,7 +84,7 @@ public sealed class StateMachineTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(response.ErrorCode, Is.EqualTo("InvalidNonceException"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Dispatched"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Dispatched));
         });
     }
 
@@ -111,7 +111,7 @@ public sealed class StateMachineTests : EmulatorTest
                 Assert.That(response.ErrorCode, Is.EqualTo("InvalidClientTokenException"), response.ToString());
             }
 
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Dispatched"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Dispatched));
         });
     }
 
@@ -152,7 +152,7 @@ public sealed class StateMachineTests : EmulatorTest
             Assert.That(success.ErrorCode, Is.EqualTo("InvalidJobStateException"));
             Assert.That(failure.ErrorCode, Is.EqualTo("InvalidJobStateException"));
             Assert.That(Emulator.Results, Is.Empty);
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Dispatched"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Dispatched));
         });
     }
 
@@ -168,7 +168,7 @@ public sealed class StateMachineTests : EmulatorTest
         Assert.Multiple(() =>
         {
             Assert.That(again.ErrorCode, Is.EqualTo("InvalidJobStateException"));
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
             Assert.That(Emulator.Results, Has.Count.EqualTo(1));
         });
     }

@@ -11,15 +11,15 @@ public sealed class TimeoutTests : EmulatorTest
         await Client.PollOneAsync(ActionType);
 
         Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
-        var justBefore = Emulator.GetJob(jobId).Status;
+        var justBefore = Emulator.GetJob(jobId).State;
         Time.Advance(TimeSpan.FromSeconds(1));
         var after = Emulator.GetJob(jobId);
 
         Assert.Multiple(() =>
         {
             Assert.That(ActionType.JobTimeout, Is.EqualTo(TimeSpan.FromMinutes(10)));
-            Assert.That(justBefore, Is.EqualTo("Dispatched"));
-            Assert.That(after.Status, Is.EqualTo("TimedOut"));
+            Assert.That(justBefore, Is.EqualTo(EmulatedJobState.Dispatched));
+            Assert.That(after.State, Is.EqualTo(EmulatedJobState.TimedOut));
             Assert.That(after.CompletedAt, Is.EqualTo(Start.AddMinutes(10)));
         });
     }
@@ -55,7 +55,7 @@ public sealed class TimeoutTests : EmulatorTest
 
         Assert.Multiple(async () =>
         {
-            Assert.That(Emulator.GetJob(jobId).Status, Is.EqualTo("Queued"));
+            Assert.That(Emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Queued));
             Assert.That(await Client.PollOneAsync(ActionType), Is.EqualTo(jobId));
         });
     }
@@ -73,8 +73,8 @@ public sealed class TimeoutTests : EmulatorTest
 
         Assert.Multiple(() =>
         {
-            Assert.That(Emulator.GetJob(quickJob).Status, Is.EqualTo("TimedOut"));
-            Assert.That(Emulator.GetJob(slowJob).Status, Is.EqualTo("Dispatched"));
+            Assert.That(Emulator.GetJob(quickJob).State, Is.EqualTo(EmulatedJobState.TimedOut));
+            Assert.That(Emulator.GetJob(slowJob).State, Is.EqualTo(EmulatedJobState.Dispatched));
         });
     }
 
@@ -101,7 +101,7 @@ public sealed class TimeoutTests : EmulatorTest
         Time.Advance(TimeSpan.FromMinutes(10));
         await waiting;
 
-        Assert.That(Emulator.Jobs.Single().Status, Is.EqualTo("TimedOut"));
+        Assert.That(Emulator.Jobs.Single().State, Is.EqualTo(EmulatedJobState.TimedOut));
     }
 
     [Test]

@@ -38,7 +38,7 @@ internal sealed class EmulatedJob(string id, RegisteredActionType actionType, st
     {
         JobId = Id,
         ActionType = ActionType,
-        Status = State.ToString(),
+        State = State,
         IsTerminal = IsTerminal,
         CreatedAt = CreatedAt,
         DispatchedAt = DispatchedAt,

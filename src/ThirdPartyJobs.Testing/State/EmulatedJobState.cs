@@ -1,13 +1,13 @@
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
-/// The states an emulated job goes through, named as CodePipeline's <c>JobStatus</c> values (tests read them as
-/// those strings, <see cref="JobSnapshot.Status"/>, as a client reads them off the wire):
+/// The states an emulated job goes through, named as CodePipeline's <c>JobStatus</c> values (see
+/// <see cref="JobSnapshot.State"/>):
 /// <see cref="Queued"/> → <see cref="Dispatched"/> (polled) → <see cref="InProgress"/> (acknowledged) →
 /// <see cref="Succeeded"/> or <see cref="Failed"/> (result put), or <see cref="TimedOut"/> when the action type's
 /// job timeout passes after dispatch without a result.
 /// </summary>
-internal enum EmulatedJobState
+public enum EmulatedJobState
 {
     /// <summary>Created and waiting to be polled.</summary>
     Queued,

@@ -10,11 +10,11 @@ public sealed record JobSnapshot
     public RegisteredActionType ActionType { get; internal init; } = null!;
 
     /// <summary>
-    /// The job's state, as CodePipeline's <c>JobStatus</c> names it: <c>Queued</c> → <c>Dispatched</c> (polled) →
+    /// The job's state, named as CodePipeline's <c>JobStatus</c> values: <c>Queued</c> → <c>Dispatched</c> (polled) →
     /// <c>InProgress</c> (acknowledged) → <c>Succeeded</c> or <c>Failed</c> (result put), or <c>TimedOut</c> when the
     /// action type's job timeout passes after dispatch without a result.
     /// </summary>
-    public string Status { get; internal init; } = string.Empty;
+    public EmulatedJobState State { get; internal init; }
 
     /// <summary>When the job was created, on the emulator's clock.</summary>
     public DateTimeOffset CreatedAt { get; internal init; }

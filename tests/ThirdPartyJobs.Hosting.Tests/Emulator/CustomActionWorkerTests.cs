@@ -180,7 +180,7 @@ public sealed class CustomActionWorkerTests
             Assert.That(results[first].Succeeded, Is.False);
             Assert.That(worker.Logs.WithEventId(2034).Select(e => e.Value("JobId")), Has.Member(first));
             Assert.That(results.ContainsKey(second) && !results[second].Succeeded, Is.True, "reported at shutdown although its handler never ends");
-            Assert.That(_emulator.Jobs, Has.None.Matches<JobSnapshot>(j => j.Status == "InProgress"), "no job abandoned");
+            Assert.That(_emulator.Jobs, Has.None.Matches<JobSnapshot>(j => j.State == EmulatedJobState.InProgress), "no job abandoned");
         });
     }
 

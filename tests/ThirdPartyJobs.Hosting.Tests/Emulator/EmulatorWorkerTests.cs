@@ -48,7 +48,7 @@ public sealed class EmulatorWorkerTests
             Assert.That(faults, Is.GreaterThan(20), "chaos really happened");
             Assert.That(results.Select(r => r.JobId), Is.EquivalentTo(created), "every job reported exactly once: none lost, none twice");
             Assert.That(results, Has.All.Matches<ReportedJobResult>(r => r.Succeeded));
-            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Succeeded"));
+            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Succeeded));
             Assert.That(worker.Handler.Contexts.Select(c => c.JobId), Is.EquivalentTo(created), "each handler ran once");
             Assert.That(worker.Handler.MaxRunning, Is.InRange(1, 8));
             Assert.That(worker.Statistics.MaxInFlightObserved, Is.InRange(1, 8));
@@ -119,7 +119,7 @@ public sealed class EmulatorWorkerTests
             Assert.That(result.Succeeded, Is.False);
             Assert.That(result.FailureType, Is.EqualTo("JobFailed"));
             Assert.That(result.FailureMessage, Is.EqualTo("The job handler failed with InvalidOperationException."));
-            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
             Assert.That(FoundSecrets(worker.Logs.AllText(), actionType), Is.Empty);
         });
     }
@@ -170,8 +170,8 @@ public sealed class EmulatorWorkerTests
         {
             Assert.That(results, Has.Count.EqualTo(4), "every job in flight is reported");
             Assert.That(results, Has.All.Matches<ReportedJobResult>(r => !r.Succeeded && r.FailureMessage == "The job was stopped because the job worker is shutting down."));
-            Assert.That(jobs.Count(j => j.Status == "Failed"), Is.EqualTo(4));
-            Assert.That(jobs.Count(j => j.Status == "Queued"), Is.EqualTo(2), "the rest stay queued for other workers");
+            Assert.That(jobs.Count(j => j.State == EmulatedJobState.Failed), Is.EqualTo(4));
+            Assert.That(jobs.Count(j => j.State == EmulatedJobState.Queued), Is.EqualTo(2), "the rest stay queued for other workers");
             Assert.That(worker.Statistics.JobsCancelledForShutdown, Is.EqualTo(4));
         });
     }
@@ -193,7 +193,7 @@ public sealed class EmulatorWorkerTests
         Assert.Multiple(() =>
         {
             Assert.That(_emulator.GetCallCount(CodePipelineOperation.GetThirdPartyJobDetails), Is.Zero);
-            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.Status == "Dispatched"));
+            Assert.That(_emulator.Jobs, Has.All.Matches<JobSnapshot>(j => j.State == EmulatedJobState.Dispatched));
             Assert.That(worker.Logs.WithEventId(2020).Select(e => e.Value("ClientId")), Has.All.EqualTo(actionType.ClientId));
             Assert.That(worker.Statistics.InFlight, Is.Zero);
         });

@@ -48,7 +48,7 @@ public sealed class RecoveryTests
         var firstPoll = _emulator.Requests.Where(r => r.Operation == CodePipelineOperation.PollForThirdPartyJobs).Skip(pollsBefore).FirstOrDefault();
         Assert.Multiple(() =>
         {
-            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Failed"));
+            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Failed));
             Assert.That(result.FailureType, Is.EqualTo("JobFailed"));
             Assert.That(result.FailureMessage, Is.EqualTo("The job worker restarted while the job ran."));
             Assert.That(result.ExternalExecutionId, Is.Null);
@@ -96,7 +96,7 @@ public sealed class RecoveryTests
         Assert.Multiple(() =>
         {
             Assert.That(_emulator.Results, Has.Count.EqualTo(1), "reported once");
-            Assert.That(_emulator.GetJob(jobId).Status, Is.EqualTo("Succeeded"));
+            Assert.That(_emulator.GetJob(jobId).State, Is.EqualTo(EmulatedJobState.Succeeded));
         });
     }
 

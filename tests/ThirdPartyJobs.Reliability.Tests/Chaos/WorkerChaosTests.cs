@@ -114,7 +114,7 @@ public sealed class WorkerChaosTests
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"not every job finished within 180 s: {string.Join(", ", emulator.Jobs.GroupBy(j => j.Status).Select(g => $"{g.Key} {g.Count()}"))}; worker: {Interlocked.Read(ref inFlight)} job(s) in flight");
+                Assert.Fail($"not every job finished within 180 s: {string.Join(", ", emulator.Jobs.GroupBy(j => j.State).Select(g => $"{g.Key} {g.Count()}"))}; worker: {Interlocked.Read(ref inFlight)} job(s) in flight");
             }
         }
 
