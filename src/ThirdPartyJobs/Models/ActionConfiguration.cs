@@ -52,15 +52,8 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
     /// <summary>The configuration keys (not secret).</summary>
     public IReadOnlyCollection<string> Keys { get; }
 
-    /// <summary>The number of configuration properties.</summary>
-    public int Count => _values.Count;
-
     /// <summary>Wraps a dictionary the parser built (ordinal keys, no nulls) without copying it.</summary>
     internal static ActionConfiguration FromTrustedDictionary(Dictionary<string, string> values) => new(values, trusted: true);
-
-    /// <summary>Whether the configuration has <paramref name="key"/>.</summary>
-    /// <param name="key">The configuration key.</param>
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
 
     /// <summary>Returns the value of <paramref name="key"/>.</summary>
     /// <param name="key">The configuration key.</param>

@@ -31,28 +31,28 @@ public sealed record JobData
     }
 
     /// <summary>The job's action type.</summary>
-    public ActionTypeId? ActionTypeId { get; init; }
+    public ActionTypeId? ActionTypeId { get; }
 
     /// <summary>The action's configuration (values are secret; see <see cref="ActionConfiguration"/>). Empty when CodePipeline sends none.</summary>
-    public ActionConfiguration Configuration { get; init; }
+    public ActionConfiguration Configuration { get; }
 
     /// <summary>The pipeline, stage and action the job belongs to.</summary>
-    public PipelineContext? PipelineContext { get; init; }
+    public PipelineContext? PipelineContext { get; }
 
     /// <summary>The artifacts the action consumes (read-only; empty when none).</summary>
-    public IReadOnlyList<Artifact> InputArtifacts { get; init; }
+    public IReadOnlyList<Artifact> InputArtifacts { get; }
 
     /// <summary>The artifacts the action must produce (read-only; empty when none).</summary>
-    public IReadOnlyList<Artifact> OutputArtifacts { get; init; }
+    public IReadOnlyList<Artifact> OutputArtifacts { get; }
 
     /// <summary>Temporary credentials for the artifacts (secret; see <see cref="SessionCredentials"/>).</summary>
-    public SessionCredentials? ArtifactCredentials { get; init; }
+    public SessionCredentials? ArtifactCredentials { get; }
 
     /// <summary>Set when the job continues earlier work that reported a continuation token.</summary>
-    public string? ContinuationToken { get; init; }
+    public string? ContinuationToken { get; }
 
     /// <summary>The artifact store's KMS key, when it has one.</summary>
-    public EncryptionKey? EncryptionKey { get; init; }
+    public EncryptionKey? EncryptionKey { get; }
 
     /// <summary>Value equality, with the artifact lists compared element by element.</summary>
     /// <param name="other">The other job data.</param>
