@@ -6,7 +6,7 @@ namespace ThirdPartyJobs;
 /// null) is null, except that a missing configuration is <see cref="ActionConfiguration.Empty"/>
 /// and missing artifact lists are empty. Null elements in the artifact lists and null
 /// configuration values are dropped (as the AWS SDK for JavaScript does); a configuration key
-/// sent twice keeps its last value. Build one for tests with <see cref="ThirdPartyJobsModelFactory.JobData"/>.
+/// sent twice keeps its last value. Equal when every member is (the artifact lists element by element). Build one for tests with <see cref="ThirdPartyJobsModelFactory.JobData"/>.
 /// </summary>
 public sealed record JobData
 {
@@ -23,8 +23,8 @@ public sealed record JobData
         ActionTypeId = actionTypeId;
         Configuration = configuration;
         PipelineContext = pipelineContext;
-        InputArtifacts = inputArtifacts;
-        OutputArtifacts = outputArtifacts;
+        InputArtifacts = ValueList<Artifact>.From(inputArtifacts);
+        OutputArtifacts = ValueList<Artifact>.From(outputArtifacts);
         ArtifactCredentials = artifactCredentials;
         ContinuationToken = continuationToken;
         EncryptionKey = encryptionKey;
@@ -53,34 +53,4 @@ public sealed record JobData
 
     /// <summary>The artifact store's KMS key, when it has one.</summary>
     public EncryptionKey? EncryptionKey { get; }
-
-    /// <summary>Value equality, with the artifact lists compared element by element.</summary>
-    /// <param name="other">The other job data.</param>
-    public bool Equals(JobData? other) =>
-        other is not null
-        && Equals(ActionTypeId, other.ActionTypeId)
-        && Equals(Configuration, other.Configuration)
-        && Equals(PipelineContext, other.PipelineContext)
-        && InputArtifacts.SequenceEqual(other.InputArtifacts)
-        && OutputArtifacts.SequenceEqual(other.OutputArtifacts)
-        && Equals(ArtifactCredentials, other.ArtifactCredentials)
-        && string.Equals(ContinuationToken, other.ContinuationToken, StringComparison.Ordinal)
-        && Equals(EncryptionKey, other.EncryptionKey);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(ActionTypeId, PipelineContext, InputArtifacts.Count, OutputArtifacts.Count, ContinuationToken, EncryptionKey);
-
-    // Lists print their items; secrets print redacted through their own ToString.
-    private bool PrintMembers(System.Text.StringBuilder builder)
-    {
-        builder.Append("ActionTypeId = ").Append(ActionTypeId)
-            .Append(", Configuration = ").Append(Configuration)
-            .Append(", PipelineContext = ").Append(PipelineContext)
-            .Append(", InputArtifacts = [").AppendJoin(", ", InputArtifacts).Append(']')
-            .Append(", OutputArtifacts = [").AppendJoin(", ", OutputArtifacts).Append(']')
-            .Append(", ArtifactCredentials = ").Append(ArtifactCredentials)
-            .Append(", ContinuationToken = ").Append(ContinuationToken)
-            .Append(", EncryptionKey = ").Append(EncryptionKey);
-        return true;
-    }
 }
