@@ -14,8 +14,8 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
 {
     private readonly Dictionary<string, string> _values;
 
-    /// <summary>An empty configuration.</summary>
-    public static ActionConfiguration Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), trusted: true);
+    /// <summary>The empty configuration (what a job without one has; the model factory builds others for tests).</summary>
+    internal static ActionConfiguration Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), trusted: true);
 
     /// <summary>Creates a configuration from key/value pairs (keys are case-sensitive, as in CodePipeline).</summary>
     /// <param name="values">The configuration properties.</param>

@@ -3,7 +3,7 @@ namespace ThirdPartyJobs;
 /// <summary>
 /// What a job is about: its action type and configuration, where it runs, its artifacts and the
 /// credentials to reach them. Kept as CodePipeline sent it: a member it leaves out (or sends as
-/// null) is null, except that a missing configuration is <see cref="ActionConfiguration.Empty"/>
+/// null) is null, except that a missing configuration is empty
 /// and missing artifact lists are empty. Null elements in the artifact lists and null
 /// configuration values are dropped (as the AWS SDK for JavaScript does); a configuration key
 /// sent twice keeps its last value. Equal when every member is (the artifact lists element by element). Build one for tests with <see cref="ThirdPartyJobsModelFactory.JobData"/>.
