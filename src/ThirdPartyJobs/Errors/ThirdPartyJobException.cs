@@ -14,6 +14,9 @@ namespace ThirdPartyJobs;
 /// </summary>
 public class ThirdPartyJobException : Exception
 {
+    // Every fact, set once by a constructor; the properties read it.
+    private readonly ServiceErrorDetails _details;
+
     /// <summary>Creates an exception, e.g. to throw from a mock (<see cref="ThirdPartyJobsModelFactory.ServiceError"/> builds one with every fact set).</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="innerException">The cause, if any.</param>
@@ -34,45 +37,37 @@ public class ThirdPartyJobException : Exception
     /// <param name="innerException">The cause, if any.</param>
     protected ThirdPartyJobException(
         string message, string? operation, string? errorCode, string? requestId, HttpStatusCode? statusCode, string? jobId, string? serviceMessage, int attempts, Exception? innerException)
-        : base(message, innerException)
+        : this(message, new ServiceErrorDetails(operation, errorCode, requestId, statusCode, jobId, attempts, serviceMessage), innerException)
     {
-        Operation = operation;
-        ErrorCode = errorCode;
-        RequestId = requestId;
-        StatusCode = statusCode;
-        JobId = jobId;
-        ServiceMessage = serviceMessage;
-        Attempts = Math.Max(1, attempts);
     }
 
     internal ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
-        : this(message, details.Operation, details.ErrorCode, details.RequestId, details.StatusCode, details.JobId, details.ServiceMessage, details.Attempts, innerException)
-    {
-    }
+        : base(message, innerException) =>
+        _details = details;
 
     /// <summary>The message with every known fact appended: <c>… (Operation: …, ErrorCode: …, Status: …, RequestId: …, JobId: …)</c>.</summary>
     public override string Message => Describe(base.Message);
 
     /// <summary>The service's own error message, exactly as sent except that request secrets it quoted are replaced by <c>***</c>; null when the service sent none (or no response arrived).</summary>
-    public string? ServiceMessage { get; }
+    public string? ServiceMessage => _details.ServiceMessage;
 
     /// <summary>The service's error code (e.g. <c>JobNotFoundException</c>), when the service answered with one.</summary>
-    public string? ErrorCode { get; }
+    public string? ErrorCode => _details.ErrorCode;
 
     /// <summary>The AWS request id, whenever a response arrived with one. Quote it to AWS Support.</summary>
-    public string? RequestId { get; }
+    public string? RequestId => _details.RequestId;
 
     /// <summary>The HTTP status, whenever a response arrived (also for a 200 whose body could not be read).</summary>
-    public HttpStatusCode? StatusCode { get; }
+    public HttpStatusCode? StatusCode => _details.StatusCode;
 
     /// <summary>The job the call was about, when it was about one.</summary>
-    public string? JobId { get; }
+    public string? JobId => _details.JobId;
 
     /// <summary>The CodePipeline operation, e.g. <c>GetThirdPartyJobDetails</c>.</summary>
-    public string? Operation { get; }
+    public string? Operation => _details.Operation;
 
     /// <summary>How many attempts were made before this error was reported (1 when it was not retried).</summary>
-    public int Attempts { get; } = 1;
+    public int Attempts => Math.Max(1, _details.Attempts);
 
     private string Describe(string message)
     {
