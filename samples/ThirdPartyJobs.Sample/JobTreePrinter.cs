@@ -24,7 +24,7 @@ internal static class JobTreePrinter
             }
         }
 
-        Line(output, $"Configuration ({data.Configuration.Count})", string.Empty);
+        Line(output, $"Configuration ({data.Configuration.Keys.Count})", string.Empty);
         foreach (var name in data.Configuration.Keys.Order(StringComparer.Ordinal))
         {
             output.WriteLine($"│    {name} = ***");

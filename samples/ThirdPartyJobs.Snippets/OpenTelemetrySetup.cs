@@ -10,8 +10,8 @@ static class Telemetry
     public static void AddThirdPartyJobsTelemetry(HostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(ThirdPartyJobsTelemetry.ActivitySourceName))
-            .WithMetrics(metrics => metrics.AddMeter(ThirdPartyJobsTelemetry.MeterName));
+            .WithTracing(tracing => tracing.AddSource(ThirdPartyJobsTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(ThirdPartyJobsTelemetry.Name));
         // … plus the exporter of your choice (OTLP, console, …)
     }
 }

@@ -98,7 +98,10 @@ public static class ThirdPartyJobsHostingModelFactory
             var credentials = await refreshCredentials(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The refreshCredentials function returned no credentials.");
 
-            return current with { ArtifactCredentials = credentials };
+            // The same data with the new credentials; fillDefaults: false keeps every member as it was, nulls included.
+            var configuration = current.Configuration.Keys.Select(key => KeyValuePair.Create(key, current.Configuration.GetSecretValue(key)));
+            return ThirdPartyJobsModelFactory.JobData(
+                current.ActionTypeId, configuration, current.PipelineContext, current.InputArtifacts, current.OutputArtifacts, credentials, current.ContinuationToken, current.EncryptionKey, fillDefaults: false);
         };
     }
 }

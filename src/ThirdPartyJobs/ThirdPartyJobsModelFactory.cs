@@ -1,4 +1,6 @@
 using System.Collections.ObjectModel;
+using System.Net;
+using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Validation;
 
 namespace ThirdPartyJobs;
@@ -11,8 +13,8 @@ namespace ThirdPartyJobs;
 /// <remarks>
 /// <para>
 /// A null argument means "the default". To leave out a member the default fills in (say, the
-/// encryption key), use the records' <c>with</c> expressions on the result:
-/// <c>details with { Data = details.Data with { EncryptionKey = null } }</c>.
+/// encryption key), pass <c>fillDefaults: false</c>: then a null argument is a member CodePipeline
+/// left out, <c>JobData(encryptionKey: null, fillDefaults: false)</c>, and only what is given is set.
 /// </para>
 /// <para>
 /// The defaults: a <c>Build</c>/<c>ThirdParty</c> action type with provider <c>TestProvider</c>, version <c>1</c>;
@@ -40,6 +42,7 @@ public static class ThirdPartyJobsModelFactory
     /// <param name="artifactCredentials">The artifact credentials; by default <see cref="SessionCredentials"/>'s default.</param>
     /// <param name="continuationToken">The continuation token of a follow-up job; by default none (a fresh job).</param>
     /// <param name="encryptionKey">The artifact store's key; by default <see cref="EncryptionKey"/>'s default.</param>
+    /// <param name="fillDefaults">False: a null argument leaves its member out (null, or empty for lists and configuration) instead of filling in the default.</param>
     /// <returns>The job's details.</returns>
     /// <exception cref="ArgumentException">A value breaks CodePipeline's limits (an empty id, nonce or continuation token; a configuration key given twice; a null artifact).</exception>
     public static JobDetails JobDetails(
@@ -52,16 +55,17 @@ public static class ThirdPartyJobsModelFactory
         IEnumerable<Artifact>? outputArtifacts = null,
         SessionCredentials? artifactCredentials = null,
         string? continuationToken = null,
-        EncryptionKey? encryptionKey = null)
+        EncryptionKey? encryptionKey = null,
+        bool fillDefaults = true)
     {
-        id ??= Guid.NewGuid().ToString();
-        nonce ??= "1";
-        Require.JobId(id);
-        Require.Nonce(nonce);
+        id = Fill(id, fillDefaults, static () => Guid.NewGuid().ToString());
+        nonce = Fill(nonce, fillDefaults, static () => "1");
+        Require.OptionalText(id, CodePipelineLimits.JobId, nameof(id));
+        Require.OptionalText(nonce, CodePipelineLimits.Nonce, nameof(nonce));
         return new JobDetails(
             id,
             nonce,
-            JobData(actionTypeId, configuration, pipelineContext, inputArtifacts, outputArtifacts, artifactCredentials, continuationToken, encryptionKey));
+            JobData(actionTypeId, configuration, pipelineContext, inputArtifacts, outputArtifacts, artifactCredentials, continuationToken, encryptionKey, fillDefaults));
     }
 
     /// <summary>Builds a job's data; see <see cref="JobDetails"/> for the parameters and their defaults.</summary>
@@ -73,6 +77,7 @@ public static class ThirdPartyJobsModelFactory
     /// <param name="artifactCredentials">The artifact credentials.</param>
     /// <param name="continuationToken">The continuation token; by default none.</param>
     /// <param name="encryptionKey">The artifact store's key.</param>
+    /// <param name="fillDefaults">False: a null argument leaves its member out instead of filling in the default.</param>
     /// <returns>The job's data.</returns>
     /// <exception cref="ArgumentException">A configuration key is given twice, an artifact is null, or the continuation token is empty or too long.</exception>
     public static JobData JobData(
@@ -83,18 +88,19 @@ public static class ThirdPartyJobsModelFactory
         IEnumerable<Artifact>? outputArtifacts = null,
         SessionCredentials? artifactCredentials = null,
         string? continuationToken = null,
-        EncryptionKey? encryptionKey = null)
+        EncryptionKey? encryptionKey = null,
+        bool fillDefaults = true)
     {
         Require.ContinuationToken(continuationToken);
         return new JobData(
-            actionTypeId ?? ActionTypeId(),
+            Fill(actionTypeId, fillDefaults, static () => ActionTypeId()),
             configuration is null ? ActionConfiguration.Empty : new ActionConfiguration(configuration),
-            pipelineContext ?? PipelineContext(),
-            Artifacts(inputArtifacts, Artifact("SourceArtifact", revision: "4f2c8e1d9b7a6053e2d1c0b9a8f7e6d5c4b3a291"), nameof(inputArtifacts)),
-            Artifacts(outputArtifacts, Artifact("BuildArtifact"), nameof(outputArtifacts)),
-            artifactCredentials ?? SessionCredentials(),
+            Fill(pipelineContext, fillDefaults, static () => PipelineContext()),
+            Artifacts(inputArtifacts, fillDefaults ? Artifact("SourceArtifact", revision: "4f2c8e1d9b7a6053e2d1c0b9a8f7e6d5c4b3a291") : null, nameof(inputArtifacts)),
+            Artifacts(outputArtifacts, fillDefaults ? Artifact("BuildArtifact") : null, nameof(outputArtifacts)),
+            Fill(artifactCredentials, fillDefaults, static () => SessionCredentials()),
             continuationToken,
-            encryptionKey ?? EncryptionKey());
+            Fill(encryptionKey, fillDefaults, static () => EncryptionKey()));
     }
 
     /// <summary>Builds an action type id.</summary>
@@ -133,11 +139,17 @@ public static class ThirdPartyJobsModelFactory
     /// <param name="revision">The revision (e.g. a commit id), if any.</param>
     /// <param name="bucketName">The artifact bucket; by default <c>codepipeline-us-east-1-111122223333</c>.</param>
     /// <param name="objectKey">The object key; by default <c>test-pipeline/&lt;name&gt;.zip</c>.</param>
+    /// <param name="fillDefaults">False: without a bucket and key the artifact has no location, as CodePipeline may send it.</param>
     /// <returns>The artifact.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/>, <paramref name="bucketName"/> or <paramref name="objectKey"/> is empty.</exception>
-    public static Artifact Artifact(string name, string? revision = null, string? bucketName = null, string? objectKey = null)
+    public static Artifact Artifact(string name, string? revision = null, string? bucketName = null, string? objectKey = null, bool fillDefaults = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!fillDefaults && bucketName is null && objectKey is null)
+        {
+            return new Artifact(name, revision, null);
+        }
+
         bucketName ??= DefaultBucketName;
         objectKey ??= $"{DefaultPipelineName}/{name}.zip";
         ArgumentException.ThrowIfNullOrWhiteSpace(bucketName);
@@ -187,40 +199,61 @@ public static class ThirdPartyJobsModelFactory
         return new ThirdPartyJob(clientId, jobId);
     }
 
-    /// <summary>Builds a custom-action job as <c>PollForJobs</c> hands it out.</summary>
+    /// <summary>Builds a custom-action job as <c>PollForJobs</c> hands it out (<c>GetJobDetails</c> returns one without a nonce).</summary>
     /// <param name="id">The job id; by default a new UUID.</param>
     /// <param name="data">The job's data; by default <see cref="JobData"/>'s default with a <c>Custom</c> action type.</param>
     /// <param name="nonce">The nonce; by default <c>1</c>.</param>
     /// <param name="accountId">The account id; by default <c>111122223333</c>.</param>
+    /// <param name="fillDefaults">False: a null argument leaves its member out (a job as <c>GetJobDetails</c> returns it has no nonce).</param>
     /// <returns>The job.</returns>
     /// <exception cref="ArgumentException">The id or nonce breaks CodePipeline's limits.</exception>
-    public static CustomJob CustomJob(string? id = null, JobData? data = null, string? nonce = null, string accountId = DefaultAccountId)
+    public static CustomJob CustomJob(string? id = null, JobData? data = null, string? nonce = null, string? accountId = DefaultAccountId, bool fillDefaults = true)
     {
-        id ??= Guid.NewGuid().ToString();
-        nonce ??= "1";
-        Require.JobId(id);
-        Require.Nonce(nonce);
-        return new CustomJob(id, data ?? JobData(ActionTypeId(owner: ActionOwner.Custom)), nonce, accountId);
+        id = Fill(id, fillDefaults, static () => Guid.NewGuid().ToString());
+        nonce = Fill(nonce, fillDefaults, static () => "1");
+        Require.OptionalText(id, CodePipelineLimits.JobId, nameof(id));
+        Require.OptionalText(nonce, CodePipelineLimits.Nonce, nameof(nonce));
+        return new CustomJob(id, Fill(data, fillDefaults, static () => JobData(ActionTypeId(owner: ActionOwner.Custom))), nonce, accountId);
     }
 
-    /// <summary>Builds a custom-action job as <c>GetJobDetails</c> returns it.</summary>
-    /// <param name="id">The job id; by default a new UUID.</param>
-    /// <param name="data">The job's data; by default <see cref="JobData"/>'s default with a <c>Custom</c> action type.</param>
-    /// <param name="accountId">The account id; by default <c>111122223333</c>.</param>
-    /// <returns>The job's details.</returns>
-    /// <exception cref="ArgumentException">The id breaks CodePipeline's limits.</exception>
-    public static CustomJobDetails CustomJobDetails(string? id = null, JobData? data = null, string accountId = DefaultAccountId)
+    /// <summary>
+    /// Builds the exception the client throws when CodePipeline answers with <paramref name="errorCode"/>: the typed
+    /// exception for a known code (<c>JobNotFoundException</c> is a <see cref="ThirdPartyJobs.JobNotFoundException"/>,
+    /// a throttling code a <see cref="ThrottledException"/>), else a <see cref="ThirdPartyJobException"/>, with every
+    /// fact set. Throw it from a mocked <see cref="IThirdPartyJobClient"/> or <see cref="ICustomJobClient"/>.
+    /// </summary>
+    /// <param name="errorCode">The service's error code, e.g. <c>JobNotFoundException</c>.</param>
+    /// <param name="serviceMessage">The service's message; by default none.</param>
+    /// <param name="operation">The CodePipeline operation, e.g. <c>GetThirdPartyJobDetails</c>.</param>
+    /// <param name="jobId">The job the call was about.</param>
+    /// <param name="statusCode">The HTTP status; by default 400.</param>
+    /// <param name="requestId">The AWS request id; by default a new UUID.</param>
+    /// <param name="attempts">How many attempts were made; by default 1.</param>
+    /// <returns>The exception (not thrown).</returns>
+    /// <exception cref="ArgumentException"><paramref name="errorCode"/> is empty, or <paramref name="attempts"/> is less than 1.</exception>
+    public static ThirdPartyJobException ServiceError(
+        string errorCode,
+        string? serviceMessage = null,
+        string? operation = null,
+        string? jobId = null,
+        HttpStatusCode statusCode = HttpStatusCode.BadRequest,
+        string? requestId = null,
+        int attempts = 1)
     {
-        id ??= Guid.NewGuid().ToString();
-        Require.JobId(id);
-        return new CustomJobDetails(id, data ?? JobData(ActionTypeId(owner: ActionOwner.Custom)), accountId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(errorCode);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        return ErrorMapper.FromServiceError(new ServiceErrorDetails(operation, errorCode, requestId ?? Guid.NewGuid().ToString(), statusCode, jobId, attempts, serviceMessage));
     }
 
-    private static ReadOnlyCollection<Artifact> Artifacts(IEnumerable<Artifact>? artifacts, Artifact fallback, string parameterName)
+    private static T? Fill<T>(T? value, bool fillDefaults, Func<T> fallback)
+        where T : class =>
+        value ?? (fillDefaults ? fallback() : null);
+
+    private static ReadOnlyCollection<Artifact> Artifacts(IEnumerable<Artifact>? artifacts, Artifact? fallback, string parameterName)
     {
         if (artifacts is null)
         {
-            return new[] { fallback }.AsReadOnly();
+            return (fallback is null ? [] : new[] { fallback }).AsReadOnly();
         }
 
         var list = artifacts.ToList();

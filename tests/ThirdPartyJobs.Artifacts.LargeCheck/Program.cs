@@ -24,14 +24,14 @@ try
 {
     await using var server = await LocalS3Server.StartAsync([Bucket]);
     // Built with the model factory (the records' constructors are internal).
-    var made = ThirdPartyJobsModelFactory.JobDetails(
+    var job = ThirdPartyJobsModelFactory.JobDetails(
         id: "large-job",
         nonce: "nonce",
         inputArtifacts: [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
         outputArtifacts: [Artifact("Dir", "big/dir.zip"), Artifact("Stream", "big/stream.bin")],
         artifactCredentials: ThirdPartyJobsModelFactory.SessionCredentials(LocalS3Server.AccessKeyId, LocalS3Server.SecretAccessKey, "token"),
-        encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey("arn:aws:kms:us-east-1:111122223333:key/large-check", EncryptionKeyType.KMS));
-    var job = made with { Data = made.Data! with { ActionTypeId = null, PipelineContext = null } };
+        encryptionKey: ThirdPartyJobsModelFactory.EncryptionKey("arn:aws:kms:us-east-1:111122223333:key/large-check", EncryptionKeyType.KMS),
+        fillDefaults: false);
     var options = new ArtifactOptions { ServiceUrl = server.ServiceUrl, Region = "us-east-1", TempDirectory = work, CompressionLevel = System.IO.Compression.CompressionLevel.Fastest };
     using var artifacts = new JobArtifactsFactory(options).Create(job);
     Console.WriteLine($"Artifact size {sizeMib} MiB; part size {options.PartSize / 1024 / 1024} MiB x {options.UploadConcurrency} in flight; s3rver at {server.ServiceUrl}");

@@ -61,8 +61,7 @@ public sealed class JobArtifactsTests
     [Test]
     public void A_job_without_credentials_cannot_reach_its_artifacts()
     {
-        var job = TestJobs.Job(inputs: ["Source"]);
-        job = job with { Data = job.Data! with { ArtifactCredentials = null } };
+        var job = TestJobs.Job(inputs: ["Source"], withCredentials: false);
 
         var error = Assert.Throws<ArgumentException>(() => new JobArtifactsFactory(Local).Create(job));
 
@@ -72,8 +71,8 @@ public sealed class JobArtifactsTests
     [Test]
     public void An_artifact_without_an_S3_location_is_an_ArtifactException()
     {
-        var job = TestJobs.Job();
-        job = job with { Data = job.Data! with { InputArtifacts = [ThirdPartyJobsModelFactory.Artifact("Source") with { Revision = null, Location = null }] } };
+        var job = ThirdPartyJobsModelFactory.JobDetails(
+            id: "job-1", nonce: "nonce-1", inputArtifacts: [ThirdPartyJobsModelFactory.Artifact("Source", fillDefaults: false)], artifactCredentials: TestJobs.ValidCredentials(), fillDefaults: false);
         using var artifacts = new JobArtifactsFactory(Local).Create(job);
 
         var error = Assert.ThrowsAsync<ArtifactException>(() => artifacts.OpenInputAsync("Source"));

@@ -32,7 +32,7 @@ public class GetJobDetailsBenchmarks
         }
 
         var details = await _client.GetJobDetailsAsync(CannedResponses.JobId, CannedResponses.ClientToken);
-        if (details?.Data?.ArtifactCredentials is null || details.Data.Configuration.Count != 5)
+        if (details?.Data?.ArtifactCredentials is null || details.Data.Configuration.Keys.Count != 5)
         {
             throw new InvalidOperationException("The client did not parse the full response.");
         }

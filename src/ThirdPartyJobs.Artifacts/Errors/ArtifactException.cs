@@ -16,15 +16,8 @@ public class ArtifactException : ThirdPartyJobException
     }
 
     internal ArtifactException(string message, ArtifactErrorDetails details, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, details.Operation, details.ErrorCode, details.RequestId, details.StatusCode, details.JobId, details.ServiceMessage, details.Attempts, innerException)
     {
-        Operation = details.Operation;
-        ErrorCode = details.ErrorCode;
-        RequestId = details.RequestId;
-        StatusCode = details.StatusCode;
-        JobId = details.JobId;
-        ServiceMessage = details.ServiceMessage;
-        Attempts = Math.Max(1, details.Attempts);
         ArtifactName = details.Target?.Name ?? details.ArtifactName;
         BucketName = details.Target?.BucketName;
         ObjectKey = details.Target?.ObjectKey;

@@ -58,7 +58,7 @@ public sealed partial class CustomJobClient : ICustomJobClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public Task<CustomJobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<CustomJob?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
     {
         Require.JobId(jobId);
         var request = new TransportRequest(CodePipelineOperation.GetJobDetails, RequestWriter.GetJobDetails(jobId, clientToken: null), jobId, []);

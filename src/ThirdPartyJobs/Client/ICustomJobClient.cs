@@ -20,7 +20,7 @@ public interface ICustomJobClient
 
     /// <summary>Claims a job with the nonce it was polled with (<c>AcknowledgeJob</c>).</summary>
     /// <param name="jobId">The job's id.</param>
-    /// <param name="nonce">The nonce from <see cref="CustomJob.Nonce"/> (1–50 characters).</param>
+    /// <param name="nonce">The nonce from <see cref="JobDetails.Nonce"/> (1–50 characters).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The job's status (null when the answer has none); work on it only when it is <see cref="JobStatus.InProgress"/>.</returns>
     /// <exception cref="InvalidNonceException">Another worker acknowledged the job.</exception>
@@ -30,9 +30,9 @@ public interface ICustomJobClient
     /// <summary>Gets a job's details again (<c>GetJobDetails</c>), e.g. to renew its artifact credentials on a long job.</summary>
     /// <param name="jobId">The job's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The job (null when the answer has no <c>jobDetails</c>).</returns>
+    /// <returns>The job, without a nonce (null when the answer has no <c>jobDetails</c>).</returns>
     /// <exception cref="JobNotFoundException">The job does not exist.</exception>
-    Task<CustomJobDetails?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default);
+    Task<CustomJob?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default);
 
     /// <summary>Reports that a job succeeded (<c>PutJobSuccessResult</c>), optionally with output variables for downstream actions.</summary>
     /// <param name="jobId">The job's id.</param>

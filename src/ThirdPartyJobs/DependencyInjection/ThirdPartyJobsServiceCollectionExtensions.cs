@@ -29,31 +29,21 @@ public static class ThirdPartyJobsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the client with default retry settings. AWS settings come from registered
-    /// <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c> section of a
-    /// registered <see cref="IConfiguration"/>, else the SDK's defaults.
+    /// Registers the client, configured in code (or with the default retry settings). AWS settings
+    /// come from registered <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c>
+    /// section of a registered <see cref="IConfiguration"/>, else the SDK's defaults.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets retry and timeout options; null keeps the defaults.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services)
+    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, Action<ThirdPartyJobsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return AddCore(services);
-    }
+        if (configure is not null)
+        {
+            services.AddOptions<ThirdPartyJobsOptions>().Configure(configure);
+        }
 
-    /// <summary>
-    /// Registers the client, configured in code. AWS settings come from registered
-    /// <c>AWSOptions</c> (<c>AddDefaultAWSOptions</c>), else the <c>"AWS"</c> section of a
-    /// registered <see cref="IConfiguration"/>, else the SDK's defaults.
-    /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets retry and timeout options.</param>
-    /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddThirdPartyJobs(this IServiceCollection services, Action<ThirdPartyJobsOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<ThirdPartyJobsOptions>().Configure(configure);
         return AddCore(services);
     }
 

@@ -4,22 +4,18 @@ using System.Diagnostics.Metrics;
 namespace ThirdPartyJobs.Diagnostics;
 
 /// <summary>
-/// The names under which the library publishes traces and metrics. For OpenTelemetry:
-/// <c>.AddSource(ThirdPartyJobsTelemetry.ActivitySourceName)</c> and
-/// <c>.AddMeter(ThirdPartyJobsTelemetry.MeterName)</c>. Tags carry operation names, job ids,
+/// The name under which the library publishes traces and metrics. For OpenTelemetry:
+/// <c>.AddSource(ThirdPartyJobsTelemetry.Name)</c> and <c>.AddMeter(ThirdPartyJobsTelemetry.Name)</c>. Tags carry operation names, job ids,
 /// pipeline/stage/action names, error codes and outcomes — never a secret.
 /// </summary>
 public static class ThirdPartyJobsTelemetry
 {
-    /// <summary>The <see cref="ActivitySource"/> name: one client span per CodePipeline call, one span per job in the worker.</summary>
-    public const string ActivitySourceName = "ThirdPartyJobs";
+    /// <summary>The name of both the <see cref="ActivitySource"/> (one client span per CodePipeline call, one span per job in the worker) and the <see cref="Meter"/>.</summary>
+    public const string Name = "ThirdPartyJobs";
 
-    /// <summary>The <see cref="Meter"/> name.</summary>
-    public const string MeterName = "ThirdPartyJobs";
+    internal static readonly ActivitySource ActivitySource = new(Name, typeof(ThirdPartyJobsTelemetry).Assembly.GetName().Version?.ToString());
 
-    internal static readonly ActivitySource ActivitySource = new(ActivitySourceName, typeof(ThirdPartyJobsTelemetry).Assembly.GetName().Version?.ToString());
-
-    internal static readonly Meter Meter = new(MeterName, typeof(ThirdPartyJobsTelemetry).Assembly.GetName().Version?.ToString());
+    internal static readonly Meter Meter = new(Name, typeof(ThirdPartyJobsTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>CodePipeline calls made by the client (one per logical call, retries included), tagged with <c>rpc.method</c> and <c>outcome</c>/<c>error.type</c>.</summary>
     internal static readonly Counter<long> Calls = Meter.CreateCounter<long>("thirdpartyjobs.client.calls", "{call}", "CodePipeline calls made by the client.");

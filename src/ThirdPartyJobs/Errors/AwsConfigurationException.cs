@@ -28,6 +28,12 @@ public class AwsConfigurationException : ThirdPartyJobException
         Setting = setting;
     }
 
+    private AwsConfigurationException(string message, string setting, ServiceErrorDetails details, Exception? innerException)
+        : base(message, details, innerException)
+    {
+        Setting = setting;
+    }
+
     /// <summary>The setting at fault: <c>Credentials</c>, <c>Profile</c>, <c>ServiceURL</c> or <c>Region</c>.</summary>
     public string Setting { get; }
 
@@ -52,6 +58,6 @@ public class AwsConfigurationException : ThirdPartyJobException
 
         // The SDK's own words say which source failed; they name settings and profiles, never key material.
         var said = string.IsNullOrWhiteSpace(text) ? "" : $" The AWS SDK said: {text}";
-        return new AwsConfigurationException(message + said, setting, error) { Operation = operation };
+        return new AwsConfigurationException(message + said, setting, new ServiceErrorDetails(operation), error);
     }
 }

@@ -14,7 +14,10 @@ namespace ThirdPartyJobs;
 /// </summary>
 public class ThirdPartyJobException : Exception
 {
-    /// <summary>Creates an exception; set the other facts with an object initializer.</summary>
+    // Every fact, set once by a constructor; the properties read it.
+    private readonly ServiceErrorDetails _details;
+
+    /// <summary>Creates an exception, e.g. to throw from a mock (<see cref="ThirdPartyJobsModelFactory.ServiceError"/> builds one with every fact set).</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ThirdPartyJobException(string message, Exception? innerException = null)
@@ -22,41 +25,49 @@ public class ThirdPartyJobException : Exception
     {
     }
 
-    internal ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
-        : base(message, innerException)
+    /// <summary>Creates an exception with every fact at once, for a derived library's errors (they never change afterwards).</summary>
+    /// <param name="message">What went wrong. Must not contain secrets.</param>
+    /// <param name="operation">The operation, e.g. <c>GetThirdPartyJobDetails</c>.</param>
+    /// <param name="errorCode">The service's error code.</param>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="jobId">The job the call was about.</param>
+    /// <param name="serviceMessage">The service's own message, already scrubbed of secrets.</param>
+    /// <param name="attempts">Attempts made; less than 1 means 1.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    protected ThirdPartyJobException(
+        string message, string? operation, string? errorCode, string? requestId, HttpStatusCode? statusCode, string? jobId, string? serviceMessage, int attempts, Exception? innerException)
+        : this(message, new ServiceErrorDetails(operation, errorCode, requestId, statusCode, jobId, attempts, serviceMessage), innerException)
     {
-        ErrorCode = details.ErrorCode;
-        RequestId = details.RequestId;
-        StatusCode = details.StatusCode;
-        JobId = details.JobId;
-        Operation = details.Operation;
-        ServiceMessage = details.ServiceMessage;
-        Attempts = Math.Max(1, details.Attempts);
     }
+
+    internal ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
+        : base(message, innerException) =>
+        _details = details;
 
     /// <summary>The message with every known fact appended: <c>… (Operation: …, ErrorCode: …, Status: …, RequestId: …, JobId: …)</c>.</summary>
     public override string Message => Describe(base.Message);
 
     /// <summary>The service's own error message, exactly as sent except that request secrets it quoted are replaced by <c>***</c>; null when the service sent none (or no response arrived).</summary>
-    public string? ServiceMessage { get; init; }
+    public string? ServiceMessage => _details.ServiceMessage;
 
     /// <summary>The service's error code (e.g. <c>JobNotFoundException</c>), when the service answered with one.</summary>
-    public string? ErrorCode { get; init; }
+    public string? ErrorCode => _details.ErrorCode;
 
     /// <summary>The AWS request id, whenever a response arrived with one. Quote it to AWS Support.</summary>
-    public string? RequestId { get; init; }
+    public string? RequestId => _details.RequestId;
 
     /// <summary>The HTTP status, whenever a response arrived (also for a 200 whose body could not be read).</summary>
-    public HttpStatusCode? StatusCode { get; init; }
+    public HttpStatusCode? StatusCode => _details.StatusCode;
 
     /// <summary>The job the call was about, when it was about one.</summary>
-    public string? JobId { get; init; }
+    public string? JobId => _details.JobId;
 
     /// <summary>The CodePipeline operation, e.g. <c>GetThirdPartyJobDetails</c>.</summary>
-    public string? Operation { get; init; }
+    public string? Operation => _details.Operation;
 
     /// <summary>How many attempts were made before this error was reported (1 when it was not retried).</summary>
-    public int Attempts { get; init; } = 1;
+    public int Attempts => Math.Max(1, _details.Attempts);
 
     private string Describe(string message)
     {

@@ -10,12 +10,13 @@ namespace ThirdPartyJobs;
 /// <see cref="TryGetSecretValue"/>.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
+public sealed record ActionConfiguration
 {
-    private readonly Dictionary<string, string> _values;
+    // The one field: the record's generated equality compares it, by value (see Map).
+    private readonly Map _map;
 
-    /// <summary>An empty configuration.</summary>
-    public static ActionConfiguration Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), trusted: true);
+    /// <summary>The empty configuration (what a job without one has; the model factory builds others for tests).</summary>
+    internal static ActionConfiguration Empty { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal), trusted: true);
 
     /// <summary>Creates a configuration from key/value pairs (keys are case-sensitive, as in CodePipeline).</summary>
     /// <param name="values">The configuration properties.</param>
@@ -24,7 +25,7 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
     internal ActionConfiguration(IEnumerable<KeyValuePair<string, string>> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
             if (key is null || value is null)
@@ -33,34 +34,26 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
             }
 
             // The key may be shown; the value never is.
-            if (!_values.TryAdd(key, value))
+            if (!map.TryAdd(key, value))
             {
                 throw new ArgumentException($"The configuration key '{key}' appears more than once.", nameof(values));
             }
         }
 
-        Keys = new ReadOnlyKeys(_values.Keys);
+        _map = new Map(map);
     }
 
     private ActionConfiguration(Dictionary<string, string> values, bool trusted)
     {
         _ = trusted;
-        _values = values;
-        Keys = new ReadOnlyKeys(_values.Keys);
+        _map = new Map(values);
     }
 
     /// <summary>The configuration keys (not secret).</summary>
-    public IReadOnlyCollection<string> Keys { get; }
-
-    /// <summary>The number of configuration properties.</summary>
-    public int Count => _values.Count;
+    public IReadOnlyCollection<string> Keys => _map;
 
     /// <summary>Wraps a dictionary the parser built (ordinal keys, no nulls) without copying it.</summary>
     internal static ActionConfiguration FromTrustedDictionary(Dictionary<string, string> values) => new(values, trusted: true);
-
-    /// <summary>Whether the configuration has <paramref name="key"/>.</summary>
-    /// <param name="key">The configuration key.</param>
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
 
     /// <summary>Returns the value of <paramref name="key"/>.</summary>
     /// <param name="key">The configuration key.</param>
@@ -68,7 +61,7 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
     public string GetSecretValue(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _values.TryGetValue(key, out var value)
+        return _map.Values.TryGetValue(key, out var value)
             ? value
             : throw new KeyNotFoundException($"The action configuration has no key '{key}'.");
     }
@@ -80,31 +73,31 @@ public sealed class ActionConfiguration : IEquatable<ActionConfiguration>
     public bool TryGetSecretValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return _values.TryGetValue(key, out value);
+        return _map.Values.TryGetValue(key, out value);
     }
 
     /// <summary>Returns the keys with every value redacted: <c>ActionConfiguration { ApiKey = ***, Project = *** }</c>.</summary>
     public override string ToString() =>
-        _values.Count == 0
+        _map.Count == 0
             ? "ActionConfiguration { }"
-            : $"ActionConfiguration {{ {string.Join(", ", _values.Keys.Order(StringComparer.Ordinal).Select(k => k + " = ***"))} }}";
+            : $"ActionConfiguration {{ {string.Join(", ", _map.Order(StringComparer.Ordinal).Select(k => k + " = ***"))} }}";
 
-    /// <inheritdoc/>
-    public bool Equals(ActionConfiguration? other) =>
-        other is not null
-        && other._values.Count == _values.Count
-        && _values.All(pair => other._values.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as ActionConfiguration);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => _values.Count;
-
-    private sealed class ReadOnlyKeys(Dictionary<string, string>.KeyCollection keys) : IReadOnlyCollection<string>
+    // The keys as a read-only collection, and the pairs compared by value (ordinal), so that two jobs with the same configuration are equal.
+    private sealed class Map(Dictionary<string, string> values) : IReadOnlyCollection<string>
     {
-        public int Count => keys.Count;
-        public IEnumerator<string> GetEnumerator() => keys.GetEnumerator();
+        public Dictionary<string, string> Values { get; } = values;
+
+        public int Count => Values.Count;
+
+        public IEnumerator<string> GetEnumerator() => Values.Keys.GetEnumerator();
+
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override bool Equals(object? obj) =>
+            obj is Map other
+            && other.Count == Count
+            && Values.All(pair => other.Values.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
+
+        public override int GetHashCode() => Count;
     }
 }

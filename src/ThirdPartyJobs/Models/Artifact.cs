@@ -11,11 +11,11 @@ public sealed record Artifact
     }
 
     /// <summary>The artifact's name as declared in the pipeline; match artifacts by this, not by position.</summary>
-    public string? Name { get; init; }
+    public string? Name { get; }
 
     /// <summary>The artifact's revision (for example a commit id), when CodePipeline sends one.</summary>
-    public string? Revision { get; init; }
+    public string? Revision { get; }
 
     /// <summary>Where the artifact is stored.</summary>
-    public ArtifactLocation? Location { get; init; }
+    public ArtifactLocation? Location { get; }
 }

@@ -1,28 +1,17 @@
 namespace ThirdPartyJobs;
 
 /// <summary>
-/// A custom-action job as <c>PollForJobs</c> hands it out: its data comes with the poll. Every member
-/// is optional in CodePipeline's API model and null when left out. Build one for tests with
+/// A custom-action job: the <see cref="JobDetails"/> of a job whose owner is <c>Custom</c>, plus the
+/// account it belongs to. <c>PollForJobs</c> hands it out with its data and nonce; <c>GetJobDetails</c>
+/// returns it again with fresh artifact credentials and no nonce. Every member is optional in
+/// CodePipeline's API model and null when left out. Build one for tests with
 /// <see cref="ThirdPartyJobsModelFactory.CustomJob"/>.
 /// </summary>
-public sealed record CustomJob
+public sealed record CustomJob : JobDetails
 {
     internal CustomJob(string? id, JobData? data, string? nonce, string? accountId)
-    {
-        Id = id;
-        Data = data;
-        Nonce = nonce;
+        : base(id, nonce, data) =>
         AccountId = accountId;
-    }
-
-    /// <summary>The job's id.</summary>
-    public string? Id { get; }
-
-    /// <summary>The job's data (the same shape as a third-party job's).</summary>
-    public JobData? Data { get; }
-
-    /// <summary>The nonce to acknowledge the job with.</summary>
-    public string? Nonce { get; }
 
     /// <summary>The AWS account the job belongs to.</summary>
     public string? AccountId { get; }

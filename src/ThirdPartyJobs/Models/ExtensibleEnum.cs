@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace ThirdPartyJobs;
 
@@ -20,35 +21,65 @@ public abstract record ExtensibleEnum
     }
 
     /// <summary>The value exactly as CodePipeline sends it.</summary>
-    public string Value { get; }
+    public string Value { get; private protected init; }
 
     /// <summary>Whether the value is one this version of the library names.</summary>
-    public bool IsKnown { get; }
+    public bool IsKnown { get; private protected init; }
 
     /// <summary>Returns <see cref="Value"/>.</summary>
     public sealed override string ToString() => Value;
+}
 
-    private protected static string RequireValue(string value, string typeName)
+/// <summary>
+/// The registry every open enumeration shares: its known values, <see cref="FromValue"/> for callers
+/// and the wire lookup for the response parser, declared once for all of them.
+/// </summary>
+/// <typeparam name="TSelf">The enumeration type.</typeparam>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Pairs with ExtensibleEnum.")]
+[SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Called through the derived type (JobStatus.FromValue), which the compiler allows.")]
+public abstract record ExtensibleEnum<TSelf> : ExtensibleEnum
+    where TSelf : ExtensibleEnum<TSelf>
+{
+    // Written only by TSelf's static initializers (each known value registers itself in the constructor below).
+    private static readonly List<TSelf> Registered = [];
+    private static Dictionary<string, TSelf>? s_known;
+
+    /// <summary>Creates (and registers) a known value.</summary>
+    /// <param name="value">The wire value.</param>
+    private protected ExtensibleEnum(string value)
+        : base(value, isKnown: true) =>
+        Registered.Add((TSelf)this);
+
+    /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps an unknown value.</summary>
+    /// <param name="value">The value, as CodePipeline names it (case-sensitive).</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty or white space.</exception>
+    public static TSelf FromValue(string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"A {typeName} value must not be null, empty or white space.", nameof(value));
+            throw new ArgumentException($"A {typeof(TSelf).Name} value must not be null, empty or white space.", nameof(value));
         }
 
-        return value;
+        return FromWire(value);
     }
-}
-
-/// <summary>Implemented by each open enumeration so that serializers can create it from its wire value.</summary>
-/// <typeparam name="TSelf">The enumeration type.</typeparam>
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Pairs with ExtensibleEnum.")]
-internal interface IExtensibleEnum<TSelf> where TSelf : ExtensibleEnum, IExtensibleEnum<TSelf>
-{
-    /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps an unknown value.</summary>
-    /// <param name="value">The wire value.</param>
-    static abstract TSelf FromValue(string value);
 
     /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps any other value, an empty one included (what a response parser needs).</summary>
     /// <param name="value">The wire value.</param>
-    static abstract TSelf FromWire(string value);
+    internal static TSelf FromWire(string value) =>
+        Known.TryGetValue(value, out var known)
+            ? known
+
+            // A copy of a known value with the value replaced: the record's own clone makes a TSelf, so no
+            // enumeration has to hand its private constructor to this base.
+            : Registered[0] with { Value = value, IsKnown = false };
+
+    private static Dictionary<string, TSelf> Known => s_known ??= Publish();
+
+    // JobStatus.FromValue compiles to a call on this base type, which does not run JobStatus's static initializers:
+    // run them (or wait for another thread running them) before the registry is read.
+    private static Dictionary<string, TSelf> Publish()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(TSelf).TypeHandle);
+        return Registered.ToDictionary(known => known.Value, StringComparer.Ordinal);
+    }
 }

@@ -7,12 +7,12 @@ namespace ThirdPartyJobs;
 /// The temporary AWS credentials CodePipeline hands a job for reading and writing its artifacts.
 /// They are secret: <see cref="ToString"/>, the debugger and JSON serialization show only
 /// <see cref="AccessKeyIdPrefix"/>. Get the values through <see cref="ToAwsCredentials"/> or the
-/// explicit <c>Get…</c> methods. The API model calls all three required, but a client keeps what
+/// explicit <c>Get…</c> methods. Equal when all three values are. The API model calls all three required, but a client keeps what
 /// the service sends: a value it leaves out is null. Build one for tests with
 /// <see cref="ThirdPartyJobsModelFactory.SessionCredentials"/>.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class SessionCredentials : IEquatable<SessionCredentials>
+public sealed record SessionCredentials
 {
     private const int VisiblePrefixLength = 4;
 
@@ -57,17 +57,4 @@ public sealed class SessionCredentials : IEquatable<SessionCredentials>
 
     /// <summary>Returns a redacted description: <c>SessionCredentials { AccessKeyId = ASIA…, SecretAccessKey = ***, SessionToken = *** }</c>.</summary>
     public override string ToString() => $"SessionCredentials {{ AccessKeyId = {AccessKeyIdPrefix}, SecretAccessKey = ***, SessionToken = *** }}";
-
-    /// <inheritdoc/>
-    public bool Equals(SessionCredentials? other) =>
-        other is not null
-        && string.Equals(_accessKeyId, other._accessKeyId, StringComparison.Ordinal)
-        && string.Equals(_secretAccessKey, other._secretAccessKey, StringComparison.Ordinal)
-        && string.Equals(_sessionToken, other._sessionToken, StringComparison.Ordinal);
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as SessionCredentials);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_accessKeyId ?? "");
 }

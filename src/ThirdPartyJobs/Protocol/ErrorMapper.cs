@@ -31,15 +31,15 @@ internal static class ErrorMapper
 
     /// <summary>
     /// Builds the exception for an error answer, once and complete. <paramref name="details"/> carries the raw
-    /// code (normalized here) and the service's message, already scrubbed of secrets; <paramref name="excerpt"/>
-    /// is the scrubbed start of a body that was not JSON.
+    /// code (normalized here) and the service's message, already scrubbed of secrets; <paramref name="notJson"/>
+    /// says the body was not JSON.
     /// </summary>
-    public static ThirdPartyJobException FromServiceError(ServiceErrorDetails details, string? excerpt = null, bool truncated = false)
+    public static ThirdPartyJobException FromServiceError(ServiceErrorDetails details, bool notJson = false, bool truncated = false)
     {
         var code = NormalizeCode(details.ErrorCode);
         var status = details.StatusCode ?? 0;
         details = details with { ErrorCode = code, ServiceMessage = string.IsNullOrWhiteSpace(details.ServiceMessage) ? null : details.ServiceMessage };
-        var text = Describe(code, status, details.ServiceMessage, excerpt, truncated);
+        var text = Describe(code, status, details.ServiceMessage, notJson, truncated);
         return code switch
         {
             "JobNotFoundException" => new JobNotFoundException(text, details),
@@ -60,7 +60,7 @@ internal static class ErrorMapper
 
     // The service's message when it sent one; otherwise what is known. A body that is not JSON (a proxy's or
     // load balancer's page) is never quoted: such pages can echo anything, secrets the client does not know included.
-    private static string Describe(string? code, HttpStatusCode status, string? serviceMessage, string? excerpt, bool truncated)
+    private static string Describe(string? code, HttpStatusCode status, string? serviceMessage, bool notJson, bool truncated)
     {
         if (serviceMessage is not null)
         {
@@ -70,7 +70,7 @@ internal static class ErrorMapper
         var text = code is null
             ? $"CodePipeline answered with HTTP {(int)status} and no error code"
             : $"CodePipeline answered with {code} and no message";
-        if (excerpt is not null)
+        if (notJson)
         {
             text += "; the body is not JSON (not quoted: it may echo secrets)";
         }

@@ -20,17 +20,20 @@ public static class TestJobs
         SessionCredentials? credentials = null,
         EncryptionKey? encryptionKey = null,
         string? prefix = null,
-        string bucket = Bucket)
+        string bucket = Bucket,
+        bool withCredentials = true)
     {
         prefix ??= "pipeline/" + Guid.NewGuid().ToString("N")[..12];
-        // Built with the model factory (the records' constructors are internal); what a bare job lacks is removed with "with".
+        // Built with the model factory (the records' constructors are internal); fillDefaults: false leaves out what a bare job lacks.
         var details = ThirdPartyJobsModelFactory.JobDetails(
             id: "job-" + Guid.NewGuid().ToString("N")[..8],
             nonce: "nonce-1",
             inputArtifacts: (inputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
             outputArtifacts: (outputs ?? []).Select(name => Artifact(name, bucket, $"{prefix}/{name}.zip")).ToList(),
-            artifactCredentials: credentials ?? ValidCredentials());
-        return details with { Data = details.Data! with { ActionTypeId = null, PipelineContext = null, EncryptionKey = encryptionKey } };
+            artifactCredentials: withCredentials ? credentials ?? ValidCredentials() : null,
+            encryptionKey: encryptionKey,
+            fillDefaults: false);
+        return details;
     }
 
     public static Artifact Artifact(string name, string bucket, string key) =>

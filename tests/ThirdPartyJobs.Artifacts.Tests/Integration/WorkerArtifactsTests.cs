@@ -91,8 +91,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
     [Test]
     public void Create_refuses_a_missing_running_job_or_one_without_credentials()
     {
-        var job = TestJobs.Job(inputs: ["In"]);
-        var withoutCredentials = job with { Data = job.Data! with { ArtifactCredentials = null } };
+        var withoutCredentials = TestJobs.Job(inputs: ["In"], withCredentials: false);
         Assert.Multiple(() =>
         {
             Assert.That(() => Factory().Create((IRunningJob)null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("job"));

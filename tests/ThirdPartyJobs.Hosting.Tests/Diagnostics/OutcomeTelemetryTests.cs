@@ -37,7 +37,7 @@ public sealed class OutcomeTelemetryTests
                 client.Setup(c => c.PutJobSuccessResultAsync("job-rejected", It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
                     .ThrowsAsync(new InvalidJobStateException("The job timed out."));
                 client.Setup(c => c.PutJobSuccessResultAsync("job-report-failed", It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new JobNotFoundException("The job was not found.") { Operation = "PutThirdPartyJobSuccessResult", ErrorCode = "JobNotFoundException" });
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("JobNotFoundException", "The job was not found.", operation: "PutThirdPartyJobSuccessResult"));
                 h.Handler.OnHandle = async (context, token) => context.JobId switch
                 {
                     "job-timeout" => await TestHandler.RunUntilCancelled()(context, token),

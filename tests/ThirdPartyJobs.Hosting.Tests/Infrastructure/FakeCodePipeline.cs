@@ -92,10 +92,9 @@ internal sealed class FakeCodePipeline
     /// <summary>Replaces the details GetJobDetails returns for a job (e.g. fresh credentials).</summary>
     public void SetDetails(string jobId, JobDetails details) => _details[jobId] = details;
 
-    // Built with the model factory (the records' constructors are internal); members the fake leaves out are removed with "with".
-    public static JobDetails Details(string jobId, string? continuationToken = null, SessionCredentials? credentials = null)
-    {
-        var details = ThirdPartyJobsModelFactory.JobDetails(
+    // Built with the model factory (the records' constructors are internal); fillDefaults: false leaves out the members the fake does not set.
+    public static JobDetails Details(string jobId, string? continuationToken = null, SessionCredentials? credentials = null, bool withCredentials = true) =>
+        ThirdPartyJobsModelFactory.JobDetails(
             id: jobId,
             nonce: "nonce-" + jobId,
             actionTypeId: WorkerHarness.ActionType,
@@ -103,10 +102,9 @@ internal sealed class FakeCodePipeline
             pipelineContext: ThirdPartyJobsModelFactory.PipelineContext("pipeline-a", "stage-b", "action-c", "execution-d"),
             inputArtifacts: [ThirdPartyJobsModelFactory.Artifact("source", "rev-1")],
             outputArtifacts: [ThirdPartyJobsModelFactory.Artifact("output")],
-            artifactCredentials: credentials ?? Canary.Credentials(),
-            continuationToken: continuationToken);
-        return details with { Data = details.Data! with { EncryptionKey = null } };
-    }
+            artifactCredentials: withCredentials ? credentials ?? Canary.Credentials() : null,
+            continuationToken: continuationToken,
+            fillDefaults: false);
 
     public void RecordSuccess(string jobId, string token, CurrentRevision? revision, string? continuation, ExecutionDetails? details) =>
         _reports.Enqueue(new Report(jobId, token, continuation is null ? JobOutcomeKind.Succeeded : JobOutcomeKind.ContinueLater, revision, continuation, details, null, _time.GetUtcNow()));

@@ -24,8 +24,8 @@ internal sealed class TelemetryCapture : IDisposable
 
     public TelemetryCapture()
     {
-        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThirdPartyJobsTelemetry.ActivitySourceName, TestSourceName).AddInMemoryExporter(_spans).Build()!;
-        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(ThirdPartyJobsTelemetry.MeterName).AddInMemoryExporter(_metrics).Build()!;
+        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThirdPartyJobsTelemetry.Name, TestSourceName).AddInMemoryExporter(_spans).Build()!;
+        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(ThirdPartyJobsTelemetry.Name).AddInMemoryExporter(_metrics).Build()!;
     }
 
     public static ActivitySource TestSource { get; } = new(TestSourceName);

@@ -57,8 +57,8 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
     [Test]
     public void A_job_without_credentials_fails_as_in_the_worker()
     {
-        var details = ThirdPartyJobsModelFactory.JobDetails();
-        var context = ThirdPartyJobsHostingModelFactory.JobContext(details with { Data = details.Data! with { ArtifactCredentials = null } });
+        var details = ThirdPartyJobsModelFactory.JobDetails(id: "job-1", nonce: "1", configuration: [], fillDefaults: false);
+        var context = ThirdPartyJobsHostingModelFactory.JobContext(details);
 
         Assert.That(() => context.GetArtifactCredentialsAsync(), Throws.InvalidOperationException);
     }

@@ -17,7 +17,7 @@ public sealed class ThirdPartyJobsModelFactoryTests
             Assert.That(Guid.TryParse(details.Id, out _), Is.True, "a UUID, like CodePipeline's job ids");
             Assert.That(details.Nonce, Is.EqualTo("1"));
             Assert.That(data.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "TestProvider", "1")));
-            Assert.That(data.Configuration.Count, Is.Zero);
+            Assert.That(data.Configuration.Keys.Count, Is.Zero);
             Assert.That(data.PipelineContext!.PipelineName, Is.EqualTo("test-pipeline"));
             Assert.That(data.PipelineContext.StageName, Is.EqualTo("Build"));
             Assert.That(data.PipelineContext.ActionName, Is.EqualTo("TestAction"));
@@ -101,16 +101,17 @@ public sealed class ThirdPartyJobsModelFactoryTests
     }
 
     [Test]
-    public void A_default_member_can_be_left_out_with_a_with_expression()
+    public void A_default_member_can_be_left_out_with_fillDefaults_false()
     {
-        var details = ThirdPartyJobsModelFactory.JobDetails();
-        var withoutKey = details with { Data = details.Data! with { EncryptionKey = null, ArtifactCredentials = null } };
+        var details = ThirdPartyJobsModelFactory.JobDetails(id: "job-1", actionTypeId: ThirdPartyJobsModelFactory.ActionTypeId(), fillDefaults: false);
+        var withoutKey = details.Data!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(withoutKey.Data.EncryptionKey, Is.Null);
-            Assert.That(withoutKey.Data.ArtifactCredentials, Is.Null);
-            Assert.That(withoutKey.Id, Is.EqualTo(details.Id));
+            Assert.That(withoutKey.EncryptionKey, Is.Null);
+            Assert.That(withoutKey.ArtifactCredentials, Is.Null);
+            Assert.That(details.Id, Is.EqualTo("job-1"));
+            Assert.That(withoutKey.ActionTypeId, Is.EqualTo(ThirdPartyJobsModelFactory.ActionTypeId()));
         });
     }
 

@@ -110,7 +110,7 @@ public sealed class CustomJobSourceTests
     [Test]
     public async Task Credentials_are_renewed_with_GetJobDetails_and_a_job_resumed_from_the_journal_needs_no_token()
     {
-        var fresh = ThirdPartyJobsModelFactory.CustomJobDetails(id: "job-5");
+        var fresh = ThirdPartyJobsModelFactory.CustomJob(id: "job-5", data: ThirdPartyJobsModelFactory.JobData(), fillDefaults: false);
         _client.Setup(c => c.GetJobDetailsAsync("job-5", It.IsAny<CancellationToken>())).ReturnsAsync(fresh);
         var source = Source();
 

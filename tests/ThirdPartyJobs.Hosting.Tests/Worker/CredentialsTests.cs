@@ -78,8 +78,7 @@ public sealed class CredentialsTests
                     return JobOutcome.Succeeded();
                 };
                 var jobId = h.Service.AddJob();
-                var details = FakeCodePipeline.Details(jobId);
-                h.Service.SetDetails(jobId, details with { Data = details.Data! with { ArtifactCredentials = null } });
+                h.Service.SetDetails(jobId, FakeCodePipeline.Details(jobId, withCredentials: false));
             });
 
         await Eventually.UntilAsync(() => harness.Statistics.JobsFailed == 1, "the job fails");

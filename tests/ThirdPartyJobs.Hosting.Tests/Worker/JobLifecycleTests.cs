@@ -174,7 +174,7 @@ public sealed class JobLifecycleTests
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.GetJobDetailsAsync("job-gone", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                .ThrowsAsync(new JobNotFoundException("The job was not found.") { Operation = "GetThirdPartyJobDetails", ErrorCode = "JobNotFoundException", JobId = "job-gone" });
+                .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("JobNotFoundException", "The job was not found.", operation: "GetThirdPartyJobDetails", jobId: "job-gone"));
             h.Service.AddJob(jobId: "job-gone");
         });
 

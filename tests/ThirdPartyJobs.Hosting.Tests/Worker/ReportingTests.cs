@@ -74,8 +74,7 @@ public sealed class ReportingTests
     {
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
-            var error = new InvalidJobStateException("The job already has a result.");
-            typeof(ThirdPartyJobException).GetProperty(nameof(ThirdPartyJobException.Attempts))!.SetValue(error, 2);
+            var error = ThirdPartyJobsModelFactory.ServiceError("InvalidJobStateException", "The job already has a result.", attempts: 2);
             h.Service.Mock.Setup(c => c.PutJobSuccessResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
                 .ThrowsAsync(error);
             h.Service.AddJob();

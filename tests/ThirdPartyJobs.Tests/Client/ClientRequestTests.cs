@@ -8,29 +8,16 @@ namespace ThirdPartyJobs.Tests.Client;
 
 /// <summary>What each client method hands the transport, and what it makes of the answer.</summary>
 [TestFixture]
-public sealed class ClientRequestTests
+public sealed class ClientRequestTests : ScriptedClientFixture
 {
-    private ScriptedTransport _transport = null!;
-    private ThirdPartyJobClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _transport = new ScriptedTransport();
-        _client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), null);
-    }
-
-    [TearDown]
-    public void TearDown() => _client.Dispose();
-
     [Test]
     public async Task GetJobDetailsAsync_sends_the_operation_and_parses_the_answer()
     {
-        _transport.ThenReturn(SampleResponses.FullJobDetails);
+        Transport.ThenReturn(SampleResponses.FullJobDetails);
 
-        var job = (await _client.GetJobDetailsAsync("job-1", "client-token-1"))!;
+        var job = (await Client.GetJobDetailsAsync("job-1", "client-token-1"))!;
 
-        var request = _transport.Requests.Single();
+        var request = Transport.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Operation, Is.EqualTo("GetThirdPartyJobDetails"));
@@ -45,11 +32,11 @@ public sealed class ClientRequestTests
     [Test]
     public async Task PollForJobsAsync_sends_the_action_type_and_batch_size()
     {
-        _transport.ThenReturn(SampleResponses.TwoJobs);
+        Transport.ThenReturn(SampleResponses.TwoJobs);
 
-        var jobs = await _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 10);
+        var jobs = await Client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 10);
 
-        var request = _transport.Requests.Single();
+        var request = Transport.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Operation, Is.EqualTo("PollForThirdPartyJobs"));
@@ -63,9 +50,9 @@ public sealed class ClientRequestTests
     [Test]
     public async Task PollForJobsAsync_with_no_jobs_returns_an_empty_list()
     {
-        _transport.ThenReturn(SampleResponses.NoJobs);
+        Transport.ThenReturn(SampleResponses.NoJobs);
 
-        var jobs = await _client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 1);
+        var jobs = await Client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1"), 1);
 
         Assert.That(jobs, Is.Empty);
     }
@@ -73,11 +60,11 @@ public sealed class ClientRequestTests
     [Test]
     public async Task AcknowledgeJobAsync_sends_the_nonce_and_treats_it_as_secret()
     {
-        _transport.ThenReturn(SampleResponses.AcknowledgedInProgress);
+        Transport.ThenReturn(SampleResponses.AcknowledgedInProgress);
 
-        var status = await _client.AcknowledgeJobAsync("job-1", "nonce-3", "client-token-1");
+        var status = await Client.AcknowledgeJobAsync("job-1", "nonce-3", "client-token-1");
 
-        var request = _transport.Requests.Single();
+        var request = Transport.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Operation, Is.EqualTo("AcknowledgeThirdPartyJob"));
@@ -90,16 +77,16 @@ public sealed class ClientRequestTests
     [Test]
     public async Task PutJobSuccessResultAsync_sends_every_member()
     {
-        _transport.ThenReturn(SampleResponses.Empty);
+        Transport.ThenReturn(SampleResponses.Empty);
 
-        await _client.PutJobSuccessResultAsync(
+        await Client.PutJobSuccessResultAsync(
             "job-1",
             "client-token-1",
             new CurrentRevision("rev", "chg", DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123), "summary"),
             "cont",
             new ExecutionDetails("done", "ext", 100));
 
-        var request = _transport.Requests.Single();
+        var request = Transport.Requests.Single();
         Assert.That(request.Operation, Is.EqualTo("PutThirdPartyJobSuccessResult"));
         Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
         Assert.That(
@@ -110,21 +97,21 @@ public sealed class ClientRequestTests
     [Test]
     public async Task PutJobSuccessResultAsync_with_only_required_members()
     {
-        _transport.ThenReturn(SampleResponses.Empty);
+        Transport.ThenReturn(SampleResponses.Empty);
 
-        await _client.PutJobSuccessResultAsync("job-1", "client-token-1");
+        await Client.PutJobSuccessResultAsync("job-1", "client-token-1");
 
-        Assert.That(Encoding.UTF8.GetString(_transport.Requests.Single().Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1"}"""));
+        Assert.That(Encoding.UTF8.GetString(Transport.Requests.Single().Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1"}"""));
     }
 
     [Test]
     public async Task PutJobFailureResultAsync_sends_the_failure()
     {
-        _transport.ThenReturn(SampleResponses.Empty);
+        Transport.ThenReturn(SampleResponses.Empty);
 
-        await _client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.RevisionUnavailable, "gone"));
+        await Client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.RevisionUnavailable, "gone"));
 
-        var request = _transport.Requests.Single();
+        var request = Transport.Requests.Single();
         Assert.That(request.Operation, Is.EqualTo("PutThirdPartyJobFailureResult"));
         Assert.That(request.Secrets, Is.EqualTo(new[] { "client-token-1" }));
         Assert.That(Encoding.UTF8.GetString(request.Body), Is.EqualTo("""{"jobId":"job-1","clientToken":"client-token-1","failureDetails":{"type":"RevisionUnavailable","message":"gone"}}"""));
@@ -133,32 +120,32 @@ public sealed class ClientRequestTests
     [Test]
     public async Task Put_results_ignore_whatever_body_the_service_returns()
     {
-        _transport.ThenReturn("""{"unexpected":"but fine"}""");
+        Transport.ThenReturn("""{"unexpected":"but fine"}""");
 
-        await _client.PutJobSuccessResultAsync("job-1", "client-token-1");
-        await _client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.JobFailed, "x"));
+        await Client.PutJobSuccessResultAsync("job-1", "client-token-1");
+        await Client.PutJobFailureResultAsync("job-1", "client-token-1", new FailureDetails(FailureType.JobFailed, "x"));
 
-        Assert.That(_transport.Attempts, Is.EqualTo(2));
+        Assert.That(Transport.Attempts, Is.EqualTo(2));
     }
 
     [Test]
     public void A_malformed_answer_is_not_retried_and_carries_the_request_id()
     {
-        _transport.Then((_, _) => Task.FromResult(new TransportResponse(Encoding.UTF8.GetBytes("{\"jobDetails\":"), "req-broken")));
+        Transport.Then((_, _) => Task.FromResult(new TransportResponse(Encoding.UTF8.GetBytes("{\"jobDetails\":"), "req-broken")));
 
-        var error = Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", "client-token-1"));
+        var error = Assert.ThrowsAsync<MalformedResponseException>(() => Client.GetJobDetailsAsync("job-1", "client-token-1"));
 
         Assert.That(error!.RequestId, Is.EqualTo("req-broken"));
         Assert.That(error.JobId, Is.EqualTo("job-1"));
-        Assert.That(_transport.Attempts, Is.EqualTo(1));
+        Assert.That(Transport.Attempts, Is.EqualTo(1));
     }
 
     [Test]
     public void Dispose_disposes_the_transport()
     {
-        _client.Dispose();
+        Client.Dispose();
 
-        _transport.Mock.Verify(transport => transport.Dispose(), Times.Once);
+        Transport.Mock.Verify(transport => transport.Dispose(), Times.Once);
     }
 
     [Test]

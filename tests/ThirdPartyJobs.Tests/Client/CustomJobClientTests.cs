@@ -116,7 +116,8 @@ public sealed class CustomJobClientTests
         var job = ThirdPartyJobsModelFactory.CustomJob(id: "j-9");
 
         Assert.That((job.Id, job.Nonce, job.AccountId, job.Data!.ActionTypeId!.Owner), Is.EqualTo(("j-9", "1", "111122223333", ActionOwner.Custom)));
-        Assert.That(ThirdPartyJobsModelFactory.CustomJobDetails(id: "j-9").Data!.ActionTypeId!.Owner, Is.SameAs(ActionOwner.Custom));
+        var details = ThirdPartyJobsModelFactory.CustomJob(id: "j-9", fillDefaults: false);
+        Assert.That((details.Nonce, details.Data), Is.EqualTo(((string?)null, (JobData?)null)));
     }
 
     [Test]

@@ -41,8 +41,8 @@ public sealed class TelemetryTests
             new ThirdPartyJobsOptions { Retry = { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), UseJitter = false } });
         _spans = [];
         _metrics = [];
-        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThirdPartyJobsTelemetry.ActivitySourceName).AddInMemoryExporter(_spans).Build();
-        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(ThirdPartyJobsTelemetry.MeterName).AddInMemoryExporter(_metrics).Build();
+        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThirdPartyJobsTelemetry.Name).AddInMemoryExporter(_spans).Build();
+        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(ThirdPartyJobsTelemetry.Name).AddInMemoryExporter(_metrics).Build();
     }
 
     [TearDown]

@@ -10,41 +10,26 @@ namespace ThirdPartyJobs.Tests.Integration;
 /// and says whether it was a timeout or a transport failure.
 /// </summary>
 [TestFixture]
-public sealed class LoopbackFidelityTests
+public sealed class LoopbackFidelityTests : LoopbackFixture
 {
-    private CannedHttpServer _server = null!;
-    private ThirdPartyJobClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new CannedHttpServer();
-        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
+    protected override ThirdPartyJobsOptions ClientOptions => LoopbackClient.FastOptions(maxAttempts: 2);
 
     [TestCase("{}")]
     [TestCase("""{"jobDetails":null}""")]
     [TestCase("")]
     public async Task Get_job_details_without_job_details_returns_null(string body)
     {
-        _server.Reply(CannedResponse.Json(200, body));
+        Server.Reply(CannedResponse.Json(200, body));
 
-        Assert.That(await _client.GetJobDetailsAsync("job-1", "tok"), Is.Null);
+        Assert.That(await Client.GetJobDetailsAsync("job-1", "tok"), Is.Null);
     }
 
     [Test]
     public async Task A_sparse_job_is_returned_as_sent()
     {
-        _server.Reply(CannedResponse.Json(200, """{"jobDetails":{"id":"j","nonce":" ","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"P"},"actionConfiguration":{"configuration":{"A":"1","B":null,"A":"2"}},"inputArtifacts":[null],"encryptionKey":{"id":"k"}}}}"""));
+        Server.Reply(CannedResponse.Json(200, """{"jobDetails":{"id":"j","nonce":" ","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"P"},"actionConfiguration":{"configuration":{"A":"1","B":null,"A":"2"}},"inputArtifacts":[null],"encryptionKey":{"id":"k"}}}}"""));
 
-        var details = (await _client.GetJobDetailsAsync("job-1", "tok"))!;
+        var details = (await Client.GetJobDetailsAsync("job-1", "tok"))!;
 
         Assert.Multiple(() =>
         {
@@ -62,9 +47,9 @@ public sealed class LoopbackFidelityTests
     [TestCase("""{"status":""}""", "")]
     public async Task Acknowledge_without_a_status_or_with_an_empty_one(string body, string? expected)
     {
-        _server.Reply(CannedResponse.Json(200, body));
+        Server.Reply(CannedResponse.Json(200, body));
 
-        var status = await _client.AcknowledgeJobAsync("job-1", "1", "tok");
+        var status = await Client.AcknowledgeJobAsync("job-1", "1", "tok");
 
         Assert.That(status?.Value, Is.EqualTo(expected));
     }
@@ -72,21 +57,21 @@ public sealed class LoopbackFidelityTests
     [Test]
     public async Task A_polled_job_without_a_client_id_and_null_jobs_are_handled()
     {
-        _server.Reply(CannedResponse.Json(200, """{"jobs":[null,{"jobId":"j"}]}"""));
+        Server.Reply(CannedResponse.Json(200, """{"jobs":[null,{"jobId":"j"}]}"""));
 
-        var jobs = await _client.PollForJobsAsync(ThirdPartyJobsModelFactory.ActionTypeId());
+        var jobs = await Client.PollForJobsAsync(ThirdPartyJobsModelFactory.ActionTypeId());
 
         Assert.That(jobs.Single().ClientId, Is.Null);
-        Assert.That(_server.Requests.Single().Body, Does.Not.Contain("maxBatchSize"), "maxBatchSize is optional and left out when not given");
+        Assert.That(Server.Requests.Single().Body, Does.Not.Contain("maxBatchSize"), "maxBatchSize is optional and left out when not given");
     }
 
     [Test]
     public void A_400_with_an_html_body_keeps_status_and_request_id_and_quotes_only_an_excerpt()
     {
         var html = "<html><body><h1>400 Bad Request</h1>" + new string('x', 5000) + "</body></html>";
-        _server.Reply(CannedResponse.Json(400, html) with { ContentType = "text/html", RequestId = "html-req-1" });
+        Server.Reply(CannedResponse.Json(400, html) with { ContentType = "text/html", RequestId = "html-req-1" });
 
-        var error = Assert.ThrowsAsync<ThirdPartyJobException>(() => _client.GetJobDetailsAsync("job-1", "tok"));
+        var error = Assert.ThrowsAsync<ThirdPartyJobException>(() => Client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.Multiple(() =>
         {
@@ -104,9 +89,9 @@ public sealed class LoopbackFidelityTests
     [Test]
     public void The_service_message_is_kept_apart_and_scrubbed()
     {
-        _server.Reply(CannedResponse.Error(400, "ValidationException", $"Value '{Canaries.ClientToken}' at 'clientToken' failed to satisfy constraint"));
+        Server.Reply(CannedResponse.Error(400, "ValidationException", $"Value '{Canaries.ClientToken}' at 'clientToken' failed to satisfy constraint"));
 
-        var error = Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken));
+        var error = Assert.ThrowsAsync<ServiceValidationException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken));
 
         Assert.That(error!.ServiceMessage, Is.EqualTo("Value '***' at 'clientToken' failed to satisfy constraint"));
         Assert.That(error.Message, Does.StartWith(error.ServiceMessage + " (Operation: GetThirdPartyJobDetails, ErrorCode: ValidationException, Status: 400, RequestId: canned-"));
@@ -115,9 +100,9 @@ public sealed class LoopbackFidelityTests
     [Test]
     public void A_garbage_200_keeps_status_and_request_id()
     {
-        _server.Reply(CannedResponse.Json(200, "not json") with { RequestId = "garbage-1" });
+        Server.Reply(CannedResponse.Json(200, "not json") with { RequestId = "garbage-1" });
 
-        var error = Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", "tok"));
+        var error = Assert.ThrowsAsync<MalformedResponseException>(() => Client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.That((error!.StatusCode, error.RequestId, error.Attempts), Is.EqualTo(((HttpStatusCode?)HttpStatusCode.OK, "garbage-1", 1)));
     }
@@ -125,8 +110,8 @@ public sealed class LoopbackFidelityTests
     [Test]
     public void Attempt_timeouts_end_with_a_TimeoutException_inside()
     {
-        using var client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 300));
-        _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(30) });
+        using var client = NewClient(LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 300));
+        Server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(30) });
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
@@ -140,14 +125,14 @@ public sealed class LoopbackFidelityTests
     [Test]
     public void An_error_body_that_never_ends_is_cut_off_by_the_attempt_timeout()
     {
-        using var client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 300));
+        using var client = NewClient(LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 300));
         var answer = CannedResponse.Error(400, "ValidationException", new string('A', 100_000));
-        _server.Reply(answer with { StallAfterBytes = 2_000 });
+        Server.Reply(answer with { StallAfterBytes = 2_000 });
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.That(error!.InnerException, Is.TypeOf<TimeoutException>(), "reading the error body stopped when the attempt timed out");
-        Assert.That(_server.Requests, Has.Count.EqualTo(2));
+        Assert.That(Server.Requests, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -156,8 +141,8 @@ public sealed class LoopbackFidelityTests
         // The first attempt ends at its attempt timeout (400 ms); the overall timeout (700 ms) cuts the second one short.
         var options = LoopbackClient.FastOptions(maxAttempts: 5, attemptTimeoutMilliseconds: 400);
         options.Retry.OverallTimeout = TimeSpan.FromMilliseconds(700);
-        using var client = LoopbackClient.Create(_server.BaseUrl, options);
-        _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(30) });
+        using var client = NewClient(options);
+        Server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(30) });
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
@@ -172,8 +157,8 @@ public sealed class LoopbackFidelityTests
     {
         var options = LoopbackClient.FastOptions(maxAttempts: 1, attemptTimeoutMilliseconds: 500);
         options.Retry.OverallTimeout = TimeSpan.FromMilliseconds(500);
-        using var client = LoopbackClient.Create(_server.BaseUrl, options);
-        _server.Reply(CannedResponse.Error(503, "ServiceUnavailable", new string('A', 100_000)) with { StallAfterBytes = 300 });
+        using var client = NewClient(options);
+        Server.Reply(CannedResponse.Error(503, "ServiceUnavailable", new string('A', 100_000)) with { StallAfterBytes = 300 });
 
         var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => client.GetJobDetailsAsync("job-1", "tok"));
 
@@ -185,9 +170,9 @@ public sealed class LoopbackFidelityTests
     public void A_huge_error_body_gives_a_bounded_exception(int size, string contentType)
     {
         var body = """{"__type":"ValidationException","message":""" + "\"" + new string('A', size) + "\"}";
-        _server.Reply(CannedResponse.Json(400, body) with { ContentType = contentType });
+        Server.Reply(CannedResponse.Json(400, body) with { ContentType = contentType });
 
-        var error = Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", "tok"));
+        var error = Assert.ThrowsAsync<ServiceValidationException>(() => Client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.That(error!.ErrorCode, Is.EqualTo("ValidationException"));
         Assert.That(error.Message.Length, Is.LessThan(1_000), "the message quotes no more than a bounded part of the body");
@@ -198,9 +183,9 @@ public sealed class LoopbackFidelityTests
     [Test]
     public void A_huge_html_503_gives_a_bounded_exception()
     {
-        _server.Reply(CannedResponse.Json(503, "<html>" + new string('x', 20 * 1024 * 1024) + "</html>") with { ContentType = "text/html" });
+        Server.Reply(CannedResponse.Json(503, "<html>" + new string('x', 20 * 1024 * 1024) + "</html>") with { ContentType = "text/html" });
 
-        var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", "tok"));
+        var error = Assert.ThrowsAsync<ServiceUnavailableException>(() => Client.GetJobDetailsAsync("job-1", "tok"));
 
         Assert.That(error!.Message.Length, Is.LessThan(1_000));
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));

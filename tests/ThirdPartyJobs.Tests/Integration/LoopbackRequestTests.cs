@@ -6,33 +6,16 @@ namespace ThirdPartyJobs.Tests.Integration;
 
 /// <summary>What goes over the wire: the real AWS SDK pipeline against a canned server on 127.0.0.1.</summary>
 [TestFixture]
-public sealed class LoopbackRequestTests
+public sealed class LoopbackRequestTests : LoopbackFixture
 {
-    private CannedHttpServer _server = null!;
-    private ThirdPartyJobClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new CannedHttpServer();
-        _client = LoopbackClient.Create(_server.BaseUrl);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
-
     [Test]
     public async Task GetJobDetails_is_a_signed_aws_json_1_1_post()
     {
-        _server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
+        Server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = (await _client.GetJobDetailsAsync("job-1", "client-token-1"))!;
+        var job = (await Client.GetJobDetailsAsync("job-1", "client-token-1"))!;
 
-        var request = _server.Requests.Single();
+        var request = Server.Requests.Single();
         var authorization = SigV4Verifier.Parse(request.Header("Authorization"));
         Assert.Multiple(() =>
         {
@@ -88,11 +71,11 @@ public sealed class LoopbackRequestTests
     [TestCaseSource(nameof(Operations))]
     public async Task Each_operation_sends_its_target_and_body(string operation, string answer, Func<IThirdPartyJobClient, Task> call, string body)
     {
-        _server.Reply(CannedResponse.Json(200, answer));
+        Server.Reply(CannedResponse.Json(200, answer));
 
-        await call(_client);
+        await call(Client);
 
-        var request = _server.Requests.Single();
+        var request = Server.Requests.Single();
         Assert.That(request.Header("X-Amz-Target"), Is.EqualTo("CodePipeline_20150709." + operation));
         Assert.That(request.Body, Is.EqualTo(body));
         Assert.That(SigV4Verifier.IsValid(request, LoopbackClient.SecretAccessKey), Is.True);
@@ -101,16 +84,16 @@ public sealed class LoopbackRequestTests
     [Test]
     public async Task Session_credentials_send_the_security_token()
     {
-        using var client = LoopbackClient.Create(_server.BaseUrl, awsOptions: new Amazon.Extensions.NETCore.Setup.AWSOptions
+        using var client = NewClient(awsOptions: new Amazon.Extensions.NETCore.Setup.AWSOptions
         {
             Credentials = new Amazon.Runtime.SessionAWSCredentials("ASIALOOPBACKEXAMPLE", "session-secret", "session-token-value"),
-            DefaultClientConfig = { ServiceURL = _server.BaseUrl, AuthenticationRegion = "us-west-2" },
+            DefaultClientConfig = { ServiceURL = Server.BaseUrl, AuthenticationRegion = "us-west-2" },
         });
-        _server.Reply(CannedResponse.Json(200, SampleResponses.AcknowledgedInProgress));
+        Server.Reply(CannedResponse.Json(200, SampleResponses.AcknowledgedInProgress));
 
         await client.AcknowledgeJobAsync("j", "1", "t");
 
-        var request = _server.Requests.Single();
+        var request = Server.Requests.Single();
         Assert.That(request.Header("X-Amz-Security-Token"), Is.EqualTo("session-token-value"));
         Assert.That(SigV4Verifier.Parse(request.Header("Authorization")).Region, Is.EqualTo("us-west-2"));
         Assert.That(SigV4Verifier.IsValid(request, "session-secret"), Is.True);
@@ -119,15 +102,15 @@ public sealed class LoopbackRequestTests
     [Test]
     public async Task Without_an_authentication_region_a_local_endpoint_is_signed_for_us_east_1()
     {
-        using var client = LoopbackClient.Create(_server.BaseUrl, awsOptions: new Amazon.Extensions.NETCore.Setup.AWSOptions
+        using var client = NewClient(awsOptions: new Amazon.Extensions.NETCore.Setup.AWSOptions
         {
             Credentials = new Amazon.Runtime.BasicAWSCredentials(LoopbackClient.AccessKeyId, LoopbackClient.SecretAccessKey),
-            DefaultClientConfig = { ServiceURL = _server.BaseUrl },
+            DefaultClientConfig = { ServiceURL = Server.BaseUrl },
         });
-        _server.Reply(CannedResponse.Json(200, SampleResponses.NoJobs));
+        Server.Reply(CannedResponse.Json(200, SampleResponses.NoJobs));
 
         await client.PollForJobsAsync(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "P", "1"), 1);
 
-        Assert.That(SigV4Verifier.Parse(_server.Requests.Single().Header("Authorization")).Region, Is.EqualTo("us-east-1"));
+        Assert.That(SigV4Verifier.Parse(Server.Requests.Single().Header("Authorization")).Region, Is.EqualTo("us-east-1"));
     }
 }

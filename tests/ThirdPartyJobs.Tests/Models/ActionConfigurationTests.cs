@@ -18,9 +18,9 @@ public sealed class ActionConfigurationTests
         Assert.That(project, Is.EqualTo("storefront"));
         Assert.That(configuration.TryGetSecretValue("Missing", out var missing), Is.False);
         Assert.That(missing, Is.Null);
-        Assert.That(configuration.ContainsKey("ApiKey"), Is.True);
-        Assert.That(configuration.ContainsKey("apikey"), Is.False, "keys are case-sensitive");
-        Assert.That(configuration.Count, Is.EqualTo(2));
+        Assert.That(configuration.Keys.Contains("ApiKey"), Is.True);
+        Assert.That(configuration.Keys.Contains("apikey"), Is.False, "keys are case-sensitive");
+        Assert.That(configuration.Keys.Count, Is.EqualTo(2));
         Assert.That(configuration.Keys, Is.EquivalentTo(new[] { "Project", "ApiKey" }));
     }
 
@@ -61,7 +61,7 @@ public sealed class ActionConfigurationTests
         input["New"] = "x";
 
         Assert.That(configuration.GetSecretValue("K"), Is.EqualTo("v"));
-        Assert.That(configuration.Count, Is.EqualTo(1));
+        Assert.That(configuration.Keys.Count, Is.EqualTo(1));
     }
 
     [Test]

@@ -23,7 +23,7 @@ public sealed class ExtensibleEnumTests
     {
         try
         {
-            return (ExtensibleEnum)type.GetMethod("FromValue", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [value])!;
+            return (ExtensibleEnum)type.GetMethod("FromValue", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)!.Invoke(null, [value])!;
         }
         catch (TargetInvocationException error) when (error.InnerException is not null)
         {

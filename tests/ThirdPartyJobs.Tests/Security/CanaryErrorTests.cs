@@ -11,26 +11,11 @@ namespace ThirdPartyJobs.Tests.Security;
 /// when the service's own message quotes the client token.
 /// </summary>
 [TestFixture]
-public sealed class CanaryErrorTests
+public sealed class CanaryErrorTests : LoopbackFixture
 {
     private const string CanaryNonce = "CANARY-NONCE-42";
 
-    private CannedHttpServer _server = null!;
-    private ThirdPartyJobClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _server = new CannedHttpServer();
-        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2));
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _server.Dispose();
-    }
+    protected override ThirdPartyJobsOptions ClientOptions => LoopbackClient.FastOptions(maxAttempts: 2);
 
     private static void AssertClean(Exception? error)
     {
@@ -57,9 +42,9 @@ public sealed class CanaryErrorTests
     [TestCase("com.amazonaws.codepipeline#ValidationException", 400)]
     public void A_service_message_that_quotes_the_secrets_is_scrubbed(string code, int status)
     {
-        _server.Reply(CannedResponse.Error(status, code, Echo(code)));
+        Server.Reply(CannedResponse.Error(status, code, Echo(code)));
 
-        var error = Assert.CatchAsync<ThirdPartyJobException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken));
+        var error = Assert.CatchAsync<ThirdPartyJobException>(() => Client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken));
 
         AssertClean(error);
         Assert.That(error!.Message, Does.Contain("Value '***' at 'clientToken'"), "the rest of the message is kept");
@@ -68,17 +53,17 @@ public sealed class CanaryErrorTests
     [Test]
     public void A_message_in_the_header_form_is_scrubbed_too()
     {
-        _server.Reply(CannedResponse.Json(400, $$"""{"message":"{{Echo("x", withNonce: false)}}"}""", ("X-Amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/")));
+        Server.Reply(CannedResponse.Json(400, $$"""{"message":"{{Echo("x", withNonce: false)}}"}""", ("X-Amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/")));
 
-        AssertClean(Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        AssertClean(Assert.ThrowsAsync<ServiceValidationException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
     }
 
     [Test]
     public void A_message_quoting_a_short_client_token_is_withheld()
     {
-        _server.Reply(CannedResponse.Error(400, "ValidationException", "Value 'tk5' at 'clientToken' failed to satisfy constraint"));
+        Server.Reply(CannedResponse.Error(400, "ValidationException", "Value 'tk5' at 'clientToken' failed to satisfy constraint"));
 
-        var error = Assert.ThrowsAsync<ServiceValidationException>(() => _client.GetJobDetailsAsync("job-1", "tk5"));
+        var error = Assert.ThrowsAsync<ServiceValidationException>(() => Client.GetJobDetailsAsync("job-1", "tk5"));
 
         Assert.That(error!.ToString(), Does.Not.Contain("'tk5'"));
         Assert.That(error.Message, Does.StartWith("The service's message was withheld"));
@@ -97,9 +82,9 @@ public sealed class CanaryErrorTests
     [TestCaseSource(nameof(MalformedBodies))]
     public void A_malformed_answer_holding_secrets(string body)
     {
-        _server.Reply(CannedResponse.Json(200, body));
+        Server.Reply(CannedResponse.Json(200, body));
 
-        AssertClean(Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        AssertClean(Assert.ThrowsAsync<MalformedResponseException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
     }
 
     [Test]
@@ -109,29 +94,29 @@ public sealed class CanaryErrorTests
     [Test]
     public void Timeouts_resets_and_server_errors()
     {
-        using (var impatient = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150)))
+        using (var impatient = NewClient(LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150)))
         {
-            _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
+            Server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
             AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => impatient.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
         }
 
-        _server.Reply(CannedResponse.ConnectionReset());
-        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        Server.Reply(CannedResponse.ConnectionReset());
+        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
 
-        _server.Reply(CannedResponse.Json(502, $"<html>{Canaries.ClientToken}</html>") with { ContentType = "text/html" });
-        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
+        Server.Reply(CannedResponse.Json(502, $"<html>{Canaries.ClientToken}</html>") with { ContentType = "text/html" });
+        AssertClean(Assert.ThrowsAsync<ServiceUnavailableException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken)));
     }
 
     [Test]
     public void Argument_errors_never_quote_the_value()
     {
         var longToken = Canaries.ClientToken + new string('x', 300);
-        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.GetJobDetailsAsync("job-1", longToken)));
-        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce + new string('x', 50), Canaries.ClientToken)));
-        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobSuccessResultAsync("job-1", longToken)));
-        AssertClean(Assert.CatchAsync<ArgumentException>(() => _client.PutJobFailureResultAsync("job-1", longToken, new FailureDetails(FailureType.JobFailed, "m"))));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => Client.GetJobDetailsAsync("job-1", longToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => Client.AcknowledgeJobAsync("job-1", CanaryNonce + new string('x', 50), Canaries.ClientToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => Client.PutJobSuccessResultAsync("job-1", longToken)));
+        AssertClean(Assert.CatchAsync<ArgumentException>(() => Client.PutJobFailureResultAsync("job-1", longToken, new FailureDetails(FailureType.JobFailed, "m"))));
         AssertClean(Assert.Catch<ArgumentException>(() => _ = ThirdPartyJobsModelFactory.SessionCredentials(Canaries.AccessKeyId, Canaries.SecretAccessKey, "")));
-        Assert.That(_server.Requests, Is.Empty);
+        Assert.That(Server.Requests, Is.Empty);
     }
 
     [Test]

@@ -11,30 +11,29 @@ namespace ThirdPartyJobs.Tests.Security;
 /// exceptions. No canary may appear.
 /// </summary>
 [TestFixture]
-public sealed class CanaryLogTests
+public sealed class CanaryLogTests : LoopbackFixture
 {
     private const string CanaryNonce = "CANARY-NONCE-42";
 
-    private CannedHttpServer _server = null!;
     private CapturingLoggerProvider _logs = null!;
     private ILoggerFactory _loggerFactory = null!;
-    private ThirdPartyJobClient _client = null!;
+
+    protected override ThirdPartyJobsOptions ClientOptions => LoopbackClient.FastOptions(maxAttempts: 3);
+
+    protected override ILoggerFactory ClientLoggerFactory => _loggerFactory;
 
     [SetUp]
     public void SetUp()
     {
-        _server = new CannedHttpServer();
         _logs = new CapturingLoggerProvider();
         _loggerFactory = _logs.CreateFactory();
-        _client = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 3), _loggerFactory);
     }
 
+    // Runs before the fixture's own TearDown: the client has logged all it will by now.
     [TearDown]
     public void TearDown()
     {
-        _client.Dispose();
         _loggerFactory.Dispose();
-        _server.Dispose();
         _logs.Dispose();
         var text = _logs.AllText();
         Assert.That(Canaries.Leaks(text), Is.False, () => "the logs leak a secret:\n" + text);
@@ -48,10 +47,10 @@ public sealed class CanaryLogTests
     [Test]
     public async Task A_successful_call()
     {
-        _server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
+        Server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        var job = (await _client.GetJobDetailsAsync("job-1", Canaries.ClientToken))!;
-        await _client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        var job = (await Client.GetJobDetailsAsync("job-1", Canaries.ClientToken))!;
+        await Client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
         Assert.That(job.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Does.Contain(1001).And.Contain(1002), "the client logged the call and its success");
@@ -62,14 +61,14 @@ public sealed class CanaryLogTests
     [Test]
     public async Task A_retried_call()
     {
-        _server.Reply(
+        Server.Reply(
             CannedResponse.Error(400, "ThrottlingException", Echo),
             CannedResponse.Error(500, "InternalFailure", Echo),
             CannedResponse.Json(200, SampleResponses.FullJobDetails));
 
-        await _client.GetJobDetailsAsync("job-1", Canaries.ClientToken);
+        await Client.GetJobDetailsAsync("job-1", Canaries.ClientToken);
 
-        Assert.That(_server.Requests, Has.Count.EqualTo(3));
+        Assert.That(Server.Requests, Has.Count.EqualTo(3));
         Assert.That(_logs.Entries.Where(e => e.EventId.Id == 1004).Select(e => e.Message), Is.EqualTo(new[]
         {
             "GetThirdPartyJobDetails: attempt 1 of 3 failed with ThrottlingException; retrying in 5 ms",
@@ -81,18 +80,18 @@ public sealed class CanaryLogTests
     [Test]
     public void Failed_calls()
     {
-        _server.Reply(CannedResponse.Error(400, "ValidationException", EchoWithNonce));
-        Assert.ThrowsAsync<ServiceValidationException>(() => _client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken));
+        Server.Reply(CannedResponse.Error(400, "ValidationException", EchoWithNonce));
+        Assert.ThrowsAsync<ServiceValidationException>(() => Client.AcknowledgeJobAsync("job-1", CanaryNonce, Canaries.ClientToken));
 
-        _server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails[..^30]));
-        Assert.ThrowsAsync<MalformedResponseException>(() => _client.GetJobDetailsAsync("job-1", Canaries.ClientToken));
+        Server.Reply(CannedResponse.Json(200, SampleResponses.FullJobDetails[..^30]));
+        Assert.ThrowsAsync<MalformedResponseException>(() => Client.GetJobDetailsAsync("job-1", Canaries.ClientToken));
 
-        _server.Reply(CannedResponse.Error(400, "ThrottlingException", Echo));
-        Assert.ThrowsAsync<ThrottledException>(() => _client.PutJobSuccessResultAsync("job-1", Canaries.ClientToken, continuationToken: "c"));
+        Server.Reply(CannedResponse.Error(400, "ThrottlingException", Echo));
+        Assert.ThrowsAsync<ThrottledException>(() => Client.PutJobSuccessResultAsync("job-1", Canaries.ClientToken, continuationToken: "c"));
 
-        using (var impatient = LoopbackClient.Create(_server.BaseUrl, LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150), _loggerFactory))
+        using (var impatient = NewClient(LoopbackClient.FastOptions(maxAttempts: 2, attemptTimeoutMilliseconds: 150), _loggerFactory))
         {
-            _server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
+            Server.Reply(CannedResponse.Json(200, "{}") with { Delay = TimeSpan.FromSeconds(5) });
             Assert.ThrowsAsync<ServiceUnavailableException>(() => impatient.PutJobFailureResultAsync("job-1", Canaries.ClientToken, new FailureDetails(FailureType.JobFailed, "m")));
         }
 

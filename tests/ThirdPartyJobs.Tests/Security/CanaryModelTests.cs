@@ -132,7 +132,7 @@ public sealed class CanaryModelTests
 
             // Custom-action jobs carry the same (secret) job data as the parsed third-party job.
             ThirdPartyJobsModelFactory.CustomJob(data: _job.Data),
-            ThirdPartyJobsModelFactory.CustomJobDetails(data: _job.Data),
+            ThirdPartyJobsModelFactory.CustomJob(data: _job.Data, fillDefaults: false),
         };
         foreach (var other in others)
         {

@@ -26,14 +26,18 @@ internal static partial class ModelGraph
             return;
         }
 
-        if (value is IEnumerable items && value.GetType().Assembly != Library)
+        if (value is IEnumerable items)
         {
             foreach (var item in items)
             {
                 Visit(item, seen);
             }
 
-            return;
+            // The library's own collections (its value lists) are models too: checked like the rest.
+            if (value.GetType().Assembly != Library)
+            {
+                return;
+            }
         }
 
         if (value.GetType().Assembly != Library)

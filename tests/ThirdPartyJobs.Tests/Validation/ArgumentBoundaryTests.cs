@@ -1,25 +1,13 @@
 using NUnit.Framework;
+using ThirdPartyJobs.Tests.Client;
 using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Validation;
 
 /// <summary>Values exactly at the model's limits are accepted and sent.</summary>
 [TestFixture]
-public sealed class ArgumentBoundaryTests
+public sealed class ArgumentBoundaryTests : ScriptedClientFixture
 {
-    private ScriptedTransport _transport = null!;
-    private ThirdPartyJobClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _transport = new ScriptedTransport();
-        _client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), null);
-    }
-
-    [TearDown]
-    public void TearDown() => _client.Dispose();
-
     private static string Chars(int count) => new('a', count);
 
     private static TestCaseData Case(string name, string answer, Func<IThirdPartyJobClient, Task> call) => new TestCaseData(answer, call).SetName($"{{m}}({name})");
@@ -60,10 +48,10 @@ public sealed class ArgumentBoundaryTests
     [TestCaseSource(nameof(LimitCalls))]
     public async Task Accepts_values_at_the_limits(string answer, Func<IThirdPartyJobClient, Task> calls)
     {
-        _transport.ThenReturn(answer);
+        Transport.ThenReturn(answer);
 
-        await calls(_client);
+        await calls(Client);
 
-        Assert.That(_transport.Attempts, Is.GreaterThanOrEqualTo(2));
+        Assert.That(Transport.Attempts, Is.GreaterThanOrEqualTo(2));
     }
 }

@@ -24,7 +24,7 @@ internal sealed class AwsSdkCodePipelineTransport(ICodePipelineServiceClient cli
         catch (Exception error) when (Find<ErrorResponseException>(error) is { } answer)
         {
             var details = Details(request, answer.Status, answer.RequestId) with { ErrorCode = answer.Code, ServiceMessage = answer.ServiceMessage };
-            throw ErrorMapper.FromServiceError(details, answer.Excerpt, answer.Truncated);
+            throw ErrorMapper.FromServiceError(details, answer.NotJson, answer.Truncated);
         }
         catch (Exception error) when (Find<ResponseTooLargeException>(error) is { } tooLarge)
         {

@@ -3,7 +3,7 @@ using System.Net;
 namespace ThirdPartyJobs.Protocol.AwsSdk;
 
 /// <summary>An error answer as read inside the SDK pipeline; the transport turns it into the library's exception. Holds nothing secret.</summary>
-internal sealed class ErrorResponseException(HttpStatusCode status, string? requestId, string? code, string? serviceMessage, string? excerpt, bool truncated)
+internal sealed class ErrorResponseException(HttpStatusCode status, string? requestId, string? code, string? serviceMessage, bool notJson, bool truncated)
     : Exception("CodePipeline answered with an error.")
 {
     public HttpStatusCode Status { get; } = status;
@@ -14,8 +14,8 @@ internal sealed class ErrorResponseException(HttpStatusCode status, string? requ
 
     public string? ServiceMessage { get; } = serviceMessage;
 
-    /// <summary>The start of a body that is not JSON (scrubbed), for the message.</summary>
-    public string? Excerpt { get; } = excerpt;
+    /// <summary>The body is not JSON (a proxy's page): the message says so, without quoting it.</summary>
+    public bool NotJson { get; } = notJson;
 
     /// <summary>The body was longer than <see cref="JsonOperationUnmarshaller.MaxErrorBytes"/> and was not read to its end.</summary>
     public bool Truncated { get; } = truncated;

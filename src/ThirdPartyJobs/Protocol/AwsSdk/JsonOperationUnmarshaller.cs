@@ -46,7 +46,7 @@ internal sealed class JsonOperationUnmarshaller(JsonOperationRequest request) : 
             RequestIdOf(headers),
             code,
             SecretScrubber.Scrub(error.Message, request.Secrets),
-            SecretScrubber.Scrub(error.Excerpt, request.Secrets),
+            error.NotJson,
             truncated);
     }
 

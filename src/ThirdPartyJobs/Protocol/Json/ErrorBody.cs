@@ -1,14 +1,13 @@
-using System.Text;
 using System.Text.Json;
 
 namespace ThirdPartyJobs.Protocol.Json;
 
-/// <summary>What an error body says: its code (<c>__type</c> or <c>code</c>) and message (<c>message</c>, <c>Message</c> or <c>errorMessage</c>), or a short excerpt when it is not JSON.</summary>
-internal readonly record struct ErrorBody(string? Code, string? Message, string? Excerpt)
+/// <summary>
+/// What an error body says: its code (<c>__type</c> or <c>code</c>) and message (<c>message</c>, <c>Message</c> or
+/// <c>errorMessage</c>), or that it is not JSON (a proxy's page, never quoted: it may echo secrets).
+/// </summary>
+internal readonly record struct ErrorBody(string? Code, string? Message, bool NotJson)
 {
-    /// <summary>The most characters of an unparseable body a message quotes.</summary>
-    public const int ExcerptCharacters = 200;
-
     /// <summary>
     /// Reads the members of a (possibly truncated) error body. A truncated body is read as far as
     /// it goes: a code or message that is complete within it is kept, the rest is ignored.
@@ -26,7 +25,7 @@ internal readonly record struct ErrorBody(string? Code, string? Message, string?
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return new ErrorBody(null, null, ExcerptOf(body));
+                return new ErrorBody(null, null, NotJson: true);
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -58,29 +57,10 @@ internal readonly record struct ErrorBody(string? Code, string? Message, string?
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // Not JSON (an HTML page from a proxy) or broken JSON: keep what was read, quote the start of the body.
-            return new ErrorBody(code, message, code is null && message is null ? ExcerptOf(body) : null);
+            // Not JSON (an HTML page from a proxy) or broken JSON: keep what was read.
+            return new ErrorBody(code, message, NotJson: code is null && message is null);
         }
 
-        return new ErrorBody(code, message, null);
-    }
-
-    // The start of the body as text, control characters replaced, so a message can show what came back.
-    private static string ExcerptOf(ReadOnlySpan<byte> body)
-    {
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, ExcerptCharacters * 4)]);
-        var builder = new StringBuilder(Math.Min(text.Length, ExcerptCharacters + 1));
-        foreach (var c in text)
-        {
-            if (builder.Length == ExcerptCharacters)
-            {
-                builder.Append('…');
-                break;
-            }
-
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return builder.ToString();
+        return new ErrorBody(code, message, NotJson: false);
     }
 }

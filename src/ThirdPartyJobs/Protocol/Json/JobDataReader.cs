@@ -102,19 +102,8 @@ internal static partial class ResponseParser
 
     private static Artifact ReadArtifact(ref JsonCursor cursor)
     {
-        string? name = null, revision = null;
-        ArtifactLocation? location = null;
-        while (cursor.Next(ArtifactShape, out var member))
-        {
-            switch (member)
-            {
-                case 0: name = cursor.String(); break;
-                case 1: revision = cursor.String(); break;
-                default: location = cursor.Object(ReadLocation); break;
-            }
-        }
-
-        return new Artifact(name, revision, location);
+        var values = ReadStrings(ref cursor, ArtifactShape, static (ref JsonCursor inner) => inner.Object(ReadLocation), out var location);
+        return new Artifact(values[0], values[1], location);
     }
 
     private static ArtifactLocation ReadLocation(ref JsonCursor cursor)
@@ -150,21 +139,8 @@ internal static partial class ResponseParser
 
     private static EncryptionKey ReadEncryptionKey(ref JsonCursor cursor)
     {
-        string? id = null;
-        EncryptionKeyType? type = null;
-        while (cursor.Next(EncryptionKeyShape, out var member))
-        {
-            if (member == 0)
-            {
-                id = cursor.String();
-            }
-            else
-            {
-                type = cursor.Enum<EncryptionKeyType>();
-            }
-        }
-
-        return new EncryptionKey(id, type);
+        var values = ReadStrings(ref cursor, EncryptionKeyShape, static (ref JsonCursor inner) => inner.Enum<EncryptionKeyType>(), out var type);
+        return new EncryptionKey(values[0], type);
     }
 
     /// <summary>A structure of string members only, in the order of <paramref name="shape"/>.</summary>
@@ -174,6 +150,27 @@ internal static partial class ResponseParser
         while (cursor.Next(shape, out var member))
         {
             values[member] = cursor.String();
+        }
+
+        return values;
+    }
+
+    /// <summary>A structure of string members but its last, which <paramref name="readLast"/> reads; in the order of <paramref name="shape"/>.</summary>
+    private static string?[] ReadStrings<T>(ref JsonCursor cursor, MemberNames shape, JsonCursor.Reader<T?> readLast, out T? last)
+        where T : class
+    {
+        var values = new string?[shape.Names.Count - 1];
+        last = null;
+        while (cursor.Next(shape, out var member))
+        {
+            if (member == values.Length)
+            {
+                last = readLast(ref cursor);
+            }
+            else
+            {
+                values[member] = cursor.String();
+            }
         }
 
         return values;

@@ -31,8 +31,12 @@ internal ref struct JsonCursor
     /// <summary>Reads the value at the cursor (one shape's reader).</summary>
     public delegate T Reader<out T>(ref JsonCursor cursor);
 
-    /// <summary>Parses a whole body whose top level is an object. An empty body reads as <c>{}</c>, as the SDKs read it.</summary>
-    public static T Parse<T>(ReadOnlySpan<byte> body, in ParseContext context, Reader<T> readRoot)
+    /// <summary>
+    /// Parses a whole body whose top level is an object with one member that holds the answer (<c>jobDetails</c>,
+    /// <c>jobs</c>, <c>status</c>: every CodePipeline output this library reads). An empty body reads as <c>{}</c>,
+    /// as the SDKs read it; a missing member is <paramref name="absent"/>.
+    /// </summary>
+    public static T Parse<T>(ReadOnlySpan<byte> body, in ParseContext context, MemberNames envelope, Reader<T> readMember, T absent)
     {
         var cursor = new JsonCursor(body.IsEmpty ? "{}"u8 : body, context);
         try
@@ -48,7 +52,11 @@ internal ref struct JsonCursor
             }
 
             cursor.Enter();
-            var result = readRoot(ref cursor);
+            var result = absent;
+            while (cursor.Next(envelope, out _))
+            {
+                result = readMember(ref cursor);
+            }
 
             // Anything after the top-level object (other than white space) makes the reader throw, mapped below.
             if (cursor._reader.Read())
@@ -107,8 +115,8 @@ internal ref struct JsonCursor
 
     /// <summary>An enumeration member: null when absent or null; an unknown value (an empty one included) is kept.</summary>
     public T? Enum<T>()
-        where T : ExtensibleEnum, IExtensibleEnum<T> =>
-        String() is { } value ? T.FromWire(value) : null;
+        where T : ExtensibleEnum<T> =>
+        String() is { } value ? ExtensibleEnum<T>.FromWire(value) : null;
 
     /// <summary>A structure member: null when null; otherwise read by <paramref name="read"/>, which loops over <see cref="Next"/>.</summary>
     public T? Object<T>(Reader<T> read)

@@ -21,7 +21,7 @@ public sealed class ResponseParserJobDetailsTests
             Assert.That(data.ActionTypeId!.Category, Is.SameAs(ActionCategory.Deploy));
             Assert.That(data.ActionTypeId.Owner, Is.SameAs(ActionOwner.ThirdParty));
 
-            Assert.That(data.Configuration.Count, Is.EqualTo(3));
+            Assert.That(data.Configuration.Keys.Count, Is.EqualTo(3));
             Assert.That(data.Configuration.Keys, Is.EquivalentTo(new[] { "ProjectName", "ApiKey", "Region" }));
             Assert.That(data.Configuration.GetSecretValue("ProjectName"), Is.EqualTo("storefront"));
             Assert.That(data.Configuration.GetSecretValue("ApiKey"), Is.EqualTo(Canaries.ConfigValue));
@@ -102,7 +102,7 @@ public sealed class ResponseParserJobDetailsTests
         Assert.Multiple(() =>
         {
             Assert.That(data.ActionTypeId, Is.Null);
-            Assert.That(data.Configuration.Count, Is.Zero);
+            Assert.That(data.Configuration.Keys.Count, Is.Zero);
             Assert.That(data.PipelineContext, Is.Null);
             Assert.That(data.InputArtifacts, Is.Empty);
             Assert.That(data.OutputArtifacts, Is.Empty);
@@ -127,7 +127,7 @@ public sealed class ResponseParserJobDetailsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(data.Configuration.Count, Is.Zero);
+            Assert.That(data.Configuration.Keys.Count, Is.Zero);
             Assert.That(data.PipelineContext, Is.EqualTo(new PipelineContext(null, null, null, null, null, null)));
             Assert.That(data.InputArtifacts, Is.EqualTo(new[] { new Artifact(null, null, null) }));
             Assert.That(data.OutputArtifacts, Is.EqualTo(new[] { new Artifact("Out", null, new ArtifactLocation(null, null)) }));
@@ -220,7 +220,7 @@ public sealed class ResponseParserJobDetailsTests
             Assert.That(job.Nonce!, Is.EqualTo("7"));
             Assert.That(job.Data!.ActionTypeId, Is.EqualTo(new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "P", "2")));
             Assert.That(job.Data!.Configuration.GetSecretValue("K"), Is.EqualTo("V"));
-            Assert.That(job.Data!.Configuration.Count, Is.EqualTo(1));
+            Assert.That(job.Data!.Configuration.Keys.Count, Is.EqualTo(1));
             Assert.That(job.Data!.PipelineContext, Is.EqualTo(new PipelineContext("Pipe", "S", "A", null, null, null)));
             Assert.That(job.Data!.InputArtifacts.Single().Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("b", "k")));
             Assert.That(job.Data!.ArtifactCredentials!.GetSessionToken(), Is.EqualTo("ST"));
@@ -271,6 +271,6 @@ public sealed class ResponseParserJobDetailsTests
 
         Assert.That(configuration.GetSecretValue("Key"), Is.EqualTo("upper"));
         Assert.That(configuration.GetSecretValue("key"), Is.EqualTo("lower"));
-        Assert.That(configuration.ContainsKey("KEY"), Is.False);
+        Assert.That(configuration.Keys.Contains("KEY"), Is.False);
     }
 }

@@ -110,12 +110,12 @@ public sealed class ResponseParserSparseTests
     {
         var configuration = Data($$$$$"""{"actionConfiguration":{"configuration":{"ApiKey":"first","ApiKey":"{{{{{Canaries.ConfigValue}}}}}"}}}""").Configuration;
 
-        Assert.That((configuration.Count, configuration.GetSecretValue("ApiKey")), Is.EqualTo((1, Canaries.ConfigValue)));
+        Assert.That((configuration.Keys.Count, configuration.GetSecretValue("ApiKey")), Is.EqualTo((1, Canaries.ConfigValue)));
     }
 
     [Test]
     public void A_key_sent_twice_whose_last_value_is_null_is_dropped() =>
-        Assert.That(Data("""{"actionConfiguration":{"configuration":{"ApiKey":"first","ApiKey":null}}}""").Configuration.Count, Is.Zero);
+        Assert.That(Data("""{"actionConfiguration":{"configuration":{"ApiKey":"first","ApiKey":null}}}""").Configuration.Keys.Count, Is.Zero);
 
     [Test]
     public void Members_sent_twice_keep_the_last_value()
