@@ -78,15 +78,24 @@ public sealed class SampleCommandLineTests
         });
     }
 
-    [Test]
-    public async Task The_worker_without_its_settings_says_what_to_set()
+    [TestCase("", "Worker__Provider")]
+    [TestCase("Worker__Provider=MyAction", "Worker__ClientTokens__")]
+    public async Task The_worker_without_its_settings_says_what_to_set_in_two_lines(string environment, string mentioned)
     {
-        var run = await RunAsync(["--worker"], new() { ["AWS_REGION"] = "us-east-1" });
+        var variables = new Dictionary<string, string?> { ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "example" };
+        foreach (var pair in environment.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)))
+        {
+            variables[pair[0]] = pair[1];
+        }
+
+        var run = await RunAsync(["--worker"], variables);
 
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.Text);
-            Assert.That(run.Errors, Does.Contain("Worker__Provider"));
+            Assert.That(run.Errors, Does.Contain(mentioned));
+            Assert.That(run.Errors.Trim().Split('\n'), Has.Length.EqualTo(2), run.Text);
+            Assert.That(run.Text, Does.Not.Contain("   at ").And.Not.Contain("Hosting failed to start"), "no stack trace, no second report of the failure");
         });
     }
 
