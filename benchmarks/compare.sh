@@ -179,7 +179,9 @@ CREATED=()
 SERVE_PID=
 
 cleanup() {
-    if [[ -n "$SERVE_PID" ]]; then kill "$SERVE_PID" 2>/dev/null || true; fi
+    # SIGKILL: the canned server's host takes SIGTERM as a request to stop the host and the
+    # process would then sit out its --seconds.
+    if [[ -n "$SERVE_PID" ]]; then kill -KILL "$SERVE_PID" 2>/dev/null || true; fi
     if [[ "${KEEP:-0}" != 1 ]]; then
         for dir in "${CREATED[@]}"; do git -C "$REPO" worktree remove --force "$dir" || true; done
     fi
