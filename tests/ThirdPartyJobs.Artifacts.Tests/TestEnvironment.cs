@@ -1,9 +1,7 @@
 namespace ThirdPartyJobs.Artifacts.Tests;
 
-/// <summary>Runs before any test: no SDK client may ever ask EC2 instance metadata for an identity or region.</summary>
+/// <summary>In the root namespace, so that NUnit runs it before every test of this assembly (see <see cref="NoInstanceMetadataSetUp"/>).</summary>
 [SetUpFixture]
-public sealed class TestEnvironment
+public sealed class TestEnvironment : NoInstanceMetadataSetUp
 {
-    [OneTimeSetUp]
-    public void DisableInstanceMetadata() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 }

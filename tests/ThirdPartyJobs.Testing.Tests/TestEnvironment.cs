@@ -1,9 +1,7 @@
 namespace ThirdPartyJobs.Testing.Tests;
 
-/// <summary>Makes sure no test ever reaches for the EC2 instance metadata service.</summary>
+/// <summary>In the root namespace, so that NUnit runs it before every test of this assembly (see <see cref="NoInstanceMetadataSetUp"/>).</summary>
 [SetUpFixture]
-public sealed class TestEnvironment
+public sealed class TestEnvironment : NoInstanceMetadataSetUp
 {
-    [OneTimeSetUp]
-    public void DisableEc2Metadata() => Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 }

@@ -2,14 +2,8 @@ using NUnit.Framework;
 
 namespace ThirdPartyJobs.Tests;
 
-/// <summary>Runs once before any test in this assembly creates an AWS SDK client.</summary>
+/// <summary>In the root namespace, so that NUnit runs it before every test of this assembly (see <see cref="NoInstanceMetadataSetUp"/>).</summary>
 [SetUpFixture]
-public sealed class TestEnvironment
+public sealed class TestEnvironment : NoInstanceMetadataSetUp
 {
-    [OneTimeSetUp]
-    public void DisableInstanceMetadata()
-    {
-        // No EC2 instance metadata service exists here; the SDK must never try to reach it.
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-    }
 }
