@@ -18,10 +18,6 @@ internal sealed class CustomJobSource(ActionTypeId actionType, ICustomJobClient 
 {
     public override string Kind => ActionOwner.Custom.Value;
 
-    public override bool IsCustom => true;
-
-    protected override bool CarriesOutputVariables => true;
-
     protected override string DetailsOperation => "GetJobDetails";
 
     protected override string AcknowledgeOperation => "AcknowledgeJob";

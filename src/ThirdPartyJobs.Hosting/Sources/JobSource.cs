@@ -22,7 +22,7 @@ internal abstract class JobSource : IJobSource
 
     public abstract string Kind { get; }
 
-    public abstract bool IsCustom { get; }
+    public bool IsCustom => JobKinds.IsCustom(Kind);
 
     protected ActionTypeId ActionType { get; }
 
@@ -30,9 +30,6 @@ internal abstract class JobSource : IJobSource
 
     /// <summary>The operation that fetches a job's data (for log lines and errors).</summary>
     protected abstract string DetailsOperation { get; }
-
-    /// <summary>Whether the kind's success report carries output variables (custom actions only).</summary>
-    protected abstract bool CarriesOutputVariables { get; }
 
     /// <summary>The operation that reports a success (for messages).</summary>
     protected string SuccessOperation => IsCustom ? "PutJobSuccessResult" : "PutThirdPartyJobSuccessResult";
@@ -86,7 +83,8 @@ internal abstract class JobSource : IJobSource
     public Task ReportAsync(ClaimedJob job, JobOutcome outcome, CancellationToken cancellationToken) => outcome switch
     {
         // Refused before sending; the reporter reports a failure instead (event 2036).
-        { Kind: JobOutcomeKind.Succeeded, OutputVariables: not null } when !CarriesOutputVariables => throw new ArgumentException(
+        // Only PutJobSuccessResult (custom actions) carries output variables.
+        { Kind: JobOutcomeKind.Succeeded, OutputVariables: not null } when !IsCustom => throw new ArgumentException(
             $"Output variables are for custom actions only: {SuccessOperation} cannot carry them. Return JobOutcome.Succeeded without outputVariables for a third-party action.",
             nameof(outcome)),
         { Kind: JobOutcomeKind.Succeeded } => PutSuccessAsync(job, outcome.CurrentRevision, null, outcome.ExecutionDetails, outcome.OutputVariables, cancellationToken),

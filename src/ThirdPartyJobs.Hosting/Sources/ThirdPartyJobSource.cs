@@ -13,8 +13,6 @@ internal sealed class ThirdPartyJobSource(ActionTypeId actionType, IThirdPartyJo
 {
     public override string Kind => ActionOwner.ThirdParty.Value;
 
-    public override bool IsCustom => false;
-
     protected override string DetailsOperation => "GetThirdPartyJobDetails";
 
     protected override string AcknowledgeOperation => "AcknowledgeThirdPartyJob";
@@ -78,9 +76,6 @@ internal sealed class ThirdPartyJobSource(ActionTypeId actionType, IThirdPartyJo
 
     protected override async Task<JobData?> FetchDataAsync(ClaimedJob job, CancellationToken cancellationToken) =>
         (await client.GetJobDetailsAsync(job.JobId, job.ClientToken!, cancellationToken).ConfigureAwait(false))?.Data;
-
-    // PutThirdPartyJobSuccessResult has no output variables.
-    protected override bool CarriesOutputVariables => false;
 
     protected override Task PutSuccessAsync(ClaimedJob job, CurrentRevision? revision, string? continuationToken, ExecutionDetails? details, IReadOnlyDictionary<string, string>? outputVariables, CancellationToken cancellationToken) =>
         client.PutJobSuccessResultAsync(job.JobId, job.ClientToken!, revision, continuationToken, details, cancellationToken);

@@ -1,4 +1,5 @@
 using ThirdPartyJobs.Hosting.Diagnostics;
+using ThirdPartyJobs.Hosting.Sources;
 
 namespace ThirdPartyJobs.Hosting.Worker;
 
@@ -42,7 +43,7 @@ internal sealed class JobRecovery(WorkerState state, Sources.JobSources sources,
         try
         {
             var source = sources.For(record.Kind);
-            job.Start(state.ActionType, record.JobId, record.ClientId, source?.IsCustom ?? sources.Own.IsCustom);
+            job.Start(state.ActionType, record.JobId, record.ClientId, JobKinds.IsCustom(record.Kind));
             var claim = source is null ? null : await source.ResumeAsync(record, stoppingToken).ConfigureAwait(false);
             if (claim is null && source != sources.Own)
             {
