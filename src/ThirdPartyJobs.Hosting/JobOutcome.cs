@@ -8,36 +8,31 @@ namespace ThirdPartyJobs.Hosting;
 /// </summary>
 public sealed class JobOutcome
 {
-    private JobOutcome(JobOutcomeKind kind, CurrentRevision? currentRevision, ExecutionDetails? executionDetails, string? continuationToken, FailureDetails? failure, IReadOnlyDictionary<string, string>? outputVariables = null)
+    // Built only by the factories below, which check the values first.
+    private JobOutcome()
     {
-        OutputVariables = outputVariables;
-        Kind = kind;
-        CurrentRevision = currentRevision;
-        ExecutionDetails = executionDetails;
-        ContinuationToken = continuationToken;
-        Failure = failure;
     }
 
     /// <summary>Which kind of outcome this is.</summary>
-    public JobOutcomeKind Kind { get; }
+    public JobOutcomeKind Kind { get; private init; }
 
     /// <summary>The revision a successful job worked on, if any.</summary>
-    public CurrentRevision? CurrentRevision { get; }
+    public CurrentRevision? CurrentRevision { get; private init; }
 
     /// <summary>What the job did (summary, external id, progress), shown in the CodePipeline console; for <see cref="JobOutcomeKind.Succeeded"/> and <see cref="JobOutcomeKind.ContinueLater"/>.</summary>
-    public ExecutionDetails? ExecutionDetails { get; }
+    public ExecutionDetails? ExecutionDetails { get; private init; }
 
     /// <summary>For <see cref="JobOutcomeKind.ContinueLater"/>: the token the follow-up job carries in <see cref="JobContext.ContinuationToken"/>.</summary>
-    public string? ContinuationToken { get; }
+    public string? ContinuationToken { get; private init; }
 
     /// <summary>
     /// For <see cref="JobOutcomeKind.Succeeded"/>: the output variables for downstream actions
     /// (custom actions only; null when none were given).
     /// </summary>
-    public IReadOnlyDictionary<string, string>? OutputVariables { get; }
+    public IReadOnlyDictionary<string, string>? OutputVariables { get; private init; }
 
     /// <summary>For <see cref="JobOutcomeKind.Failed"/>: the failure to report.</summary>
-    public FailureDetails? Failure { get; }
+    public FailureDetails? Failure { get; private init; }
 
     /// <summary>The job is done.</summary>
     /// <param name="currentRevision">The revision the job worked on, if any.</param>
@@ -54,7 +49,7 @@ public sealed class JobOutcome
     {
         OutcomeRules.CurrentRevision(currentRevision);
         OutcomeRules.ExecutionDetails(executionDetails);
-        return new(JobOutcomeKind.Succeeded, currentRevision, executionDetails, null, null, OutcomeRules.OutputVariables(outputVariables));
+        return new() { Kind = JobOutcomeKind.Succeeded, CurrentRevision = currentRevision, ExecutionDetails = executionDetails, OutputVariables = OutcomeRules.OutputVariables(outputVariables) };
     }
 
     /// <summary>
@@ -71,7 +66,7 @@ public sealed class JobOutcome
     {
         OutcomeRules.Text(continuationToken, 1, 2048, nameof(continuationToken));
         OutcomeRules.ExecutionDetails(executionDetails);
-        return new(JobOutcomeKind.ContinueLater, null, executionDetails, continuationToken, null);
+        return new() { Kind = JobOutcomeKind.ContinueLater, ExecutionDetails = executionDetails, ContinuationToken = continuationToken };
     }
 
     /// <summary>The job failed.</summary>
@@ -85,7 +80,7 @@ public sealed class JobOutcome
         ArgumentNullException.ThrowIfNull(type);
         OutcomeRules.Text(message, 1, 5000, nameof(message));
         OutcomeRules.OptionalText(externalExecutionId, 1, 1500, nameof(externalExecutionId));
-        return new(JobOutcomeKind.Failed, null, null, null, new FailureDetails(type, message, externalExecutionId));
+        return new() { Kind = JobOutcomeKind.Failed, Failure = new FailureDetails(type, message, externalExecutionId) };
     }
 
     /// <summary>Describes the outcome without the continuation token, messages or variable values: <c>JobOutcome { Kind = Failed, FailureType = JobFailed }</c>.</summary>
