@@ -7,37 +7,25 @@ namespace ThirdPartyJobs.Testing.Protocol;
 /// A string shape of the CodePipeline model with its constraints (length in Unicode code points, a pattern that
 /// must match the whole value, an enum value set) and the Coral-style messages for values that break them.
 /// </summary>
-internal sealed class StringShape
+internal sealed class StringShape(string name, int? min = null, int? max = null, string? pattern = null, IReadOnlyList<string>? enumValues = null, bool sensitive = false)
 {
-    private readonly Regex? _regex;
-
-    public StringShape(string name, int? min = null, int? max = null, string? pattern = null, IReadOnlyList<string>? enumValues = null, bool sensitive = false)
-    {
-        Name = name;
-        Min = min;
-        Max = max;
-        Pattern = pattern;
-        EnumValues = enumValues;
-        Sensitive = sensitive;
-        if (pattern is not null)
-        {
-            _regex = new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
-        }
-    }
+    private readonly Regex? _regex = pattern is null
+        ? null
+        : new Regex(@"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
     /// <summary>The shape's name in the model, e.g. <c>ThirdPartyJobId</c>.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
-    public int? Min { get; }
+    public int? Min { get; } = min;
 
-    public int? Max { get; }
+    public int? Max { get; } = max;
 
-    public string? Pattern { get; }
+    public string? Pattern { get; } = pattern;
 
-    public IReadOnlyList<string>? EnumValues { get; }
+    public IReadOnlyList<string>? EnumValues { get; } = enumValues;
 
     /// <summary>Whether a value of this shape must never be echoed in a message.</summary>
-    public bool Sensitive { get; }
+    public bool Sensitive { get; } = sensitive;
 
     /// <summary>The constraints that <paramref name="value"/> breaks, as "Member must ..." phrases.</summary>
     public IEnumerable<string> Check(string value)
