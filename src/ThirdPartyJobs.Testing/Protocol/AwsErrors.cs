@@ -34,10 +34,8 @@ internal static class AwsErrors
     public static AwsException InvalidJob(string jobId, EmulatedJobState state) =>
         Service("InvalidJobException", $"Job '{jobId}' is {state}; its details cannot be retrieved.");
 
-    public static AwsException ActionTypeNotFound(string category, string owner, string provider, string version) =>
-        Service(
-            "ActionTypeNotFoundException",
-            $"Action type {category}/{owner}/{provider}/{version} was not found.");
+    public static AwsException ActionTypeNotFound(ActionTypeKey actionType) =>
+        Service("ActionTypeNotFoundException", $"Action type {actionType} was not found.");
 
     public static AwsException OutputVariablesSizeExceeded(int maxBytes) =>
         Service(

@@ -36,8 +36,7 @@ internal sealed class OperationDispatcher(JobStore store)
 
     private byte[] Poll(PollInput input)
     {
-        var (category, owner, provider, version) = input.ActionTypeId;
-        var jobs = store.Poll(category, owner, provider, version, input.MaxBatchSize);
+        var jobs = store.Poll(input.ActionTypeId, input.MaxBatchSize);
         return Write(json =>
         {
             json.WriteStartArray("jobs");
@@ -94,8 +93,7 @@ internal sealed class OperationDispatcher(JobStore store)
 
     private byte[] PollForJobs(PollInput input)
     {
-        var (category, owner, provider, version) = input.ActionTypeId;
-        var jobs = store.PollForJobs(category, owner, provider, version, input.MaxBatchSize, input.QueryParam);
+        var jobs = store.PollForJobs(input.ActionTypeId, input.MaxBatchSize, input.QueryParam);
         return Write(json =>
         {
             json.WriteStartArray("jobs");

@@ -3,11 +3,8 @@ namespace ThirdPartyJobs.Testing.Protocol;
 // The validated inputs of the operations, as OperationInputs reads them. A third-party operation carries a client
 // token; its custom-action twin does not (the caller's signature is the authority), so ClientToken is null there.
 
-/// <summary>An <c>actionTypeId</c>.</summary>
-internal sealed record ActionTypeInput(string Category, string Owner, string Provider, string Version);
-
 /// <summary>The input of <c>PollForThirdPartyJobs</c> or <c>PollForJobs</c> (only the latter has a <c>queryParam</c>).</summary>
-internal sealed record PollInput(ActionTypeInput ActionTypeId, int MaxBatchSize, IReadOnlyDictionary<string, string>? QueryParam);
+internal sealed record PollInput(ActionTypeKey ActionTypeId, int MaxBatchSize, IReadOnlyDictionary<string, string>? QueryParam);
 
 /// <summary>
 /// The input of an operation on one job: <c>jobId</c>, the client token (third-party operations), the nonce

@@ -6,7 +6,7 @@ namespace ThirdPartyJobs.Testing.Protocol;
 internal static class StructureInputs
 {
     /// <summary>The required <c>actionTypeId</c>; its members are null only when the reader has collected violations.</summary>
-    public static ActionTypeInput ReadActionTypeId(InputReader reader, JsonElement root)
+    public static ActionTypeKey ReadActionTypeId(InputReader reader, JsonElement root)
     {
         string? category = null, owner = null, provider = null, version = null;
         if (reader.Structure(root, "actionTypeId", "actionTypeId", required: true) is { } id)
@@ -17,7 +17,7 @@ internal static class StructureInputs
             version = reader.String(id, "version", "actionTypeId.version", ModelShapes.Version, required: true);
         }
 
-        return new ActionTypeInput(category!, owner!, provider!, version!);
+        return new ActionTypeKey(category!, owner!, provider!, version!);
     }
 
     /// <summary>

@@ -15,14 +15,14 @@ internal sealed partial class JobStore
     /// </summary>
     public const int MaxOutputVariablesBytes = 122_880;
 
-    public IReadOnlyList<CustomJob> PollForJobs(string category, string owner, string provider, string version, int maxBatchSize, IReadOnlyDictionary<string, string>? queryParam)
+    public IReadOnlyList<CustomJob> PollForJobs(ActionTypeKey actionTypeId, int maxBatchSize, IReadOnlyDictionary<string, string>? queryParam)
     {
         var firstDispatches = new List<EmulatedJob>();
         var handedOut = new List<CustomJob>();
         lock (_gate)
         {
             SweepTimeouts(_time.GetUtcNow());
-            var actionType = FindActionType(category, owner, provider, version, custom: true);
+            var actionType = FindActionType(actionTypeId, custom: true);
             var filter = QueryFilter(actionType, queryParam);
             foreach (var job in Dispatch(actionType, maxBatchSize, filter, firstDispatches))
             {

@@ -8,14 +8,14 @@ namespace ThirdPartyJobs.Testing.State;
 /// </summary>
 internal sealed partial class JobStore
 {
-    public IReadOnlyList<(string ClientId, string JobId)> Poll(string category, string owner, string provider, string version, int maxBatchSize)
+    public IReadOnlyList<(string ClientId, string JobId)> Poll(ActionTypeKey actionTypeId, int maxBatchSize)
     {
         var firstDispatches = new List<EmulatedJob>();
         List<EmulatedJob> handedOut;
         lock (_gate)
         {
             SweepTimeouts(_time.GetUtcNow());
-            var actionType = FindActionType(category, owner, provider, version, custom: false);
+            var actionType = FindActionType(actionTypeId, custom: false);
             handedOut = Dispatch(actionType, maxBatchSize, filter: null, firstDispatches);
         }
 

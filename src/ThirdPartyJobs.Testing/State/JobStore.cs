@@ -63,13 +63,14 @@ internal sealed partial class JobStore : IDisposable
             }
         }
 
+        var key = new ActionTypeKey(category, owner, provider, version);
         var actionType = new RegisteredActionType(
-            category, owner, provider, version, Guid.NewGuid().ToString("D"), RandomNumberGenerator.GetString(TokenAlphabet, 48), jobTimeout ?? DefaultJobTimeout, queryableProperty);
+            key, Guid.NewGuid().ToString("D"), RandomNumberGenerator.GetString(TokenAlphabet, 48), jobTimeout ?? DefaultJobTimeout, queryableProperty);
         lock (_gate)
         {
-            if (_actionTypes.Any(a => a.Matches(category, owner, provider, version)))
+            if (_actionTypes.Any(a => a.Key == key))
             {
-                throw new InvalidOperationException($"Action type {category}/{owner}/{provider}/{version} is already registered.");
+                throw new InvalidOperationException($"Action type {key} is already registered.");
             }
 
             _actionTypes.Add(actionType);
@@ -193,9 +194,9 @@ internal sealed partial class JobStore : IDisposable
     }
 
     /// <summary>The registered action type that the third-party (<paramref name="custom"/> false) or custom operations serve.</summary>
-    private RegisteredActionType FindActionType(string category, string owner, string provider, string version, bool custom) =>
-        _actionTypes.Find(a => a.IsCustom == custom && a.Matches(category, owner, provider, version))
-            ?? throw AwsErrors.ActionTypeNotFound(category, owner, provider, version);
+    private RegisteredActionType FindActionType(ActionTypeKey actionTypeId, bool custom) =>
+        _actionTypes.Find(a => a.IsCustom == custom && a.Key == actionTypeId)
+            ?? throw AwsErrors.ActionTypeNotFound(actionTypeId);
 
     /// <summary>
     /// A job of the kind the operation serves: a third-party job, whose operations present its

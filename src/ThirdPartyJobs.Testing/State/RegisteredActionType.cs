@@ -1,3 +1,5 @@
+using ThirdPartyJobs.Testing.Protocol;
+
 namespace ThirdPartyJobs.Testing;
 
 /// <summary>
@@ -9,31 +11,28 @@ namespace ThirdPartyJobs.Testing;
 /// </summary>
 public sealed class RegisteredActionType
 {
-    internal RegisteredActionType(string category, string owner, string provider, string version, string clientId, string clientToken, TimeSpan jobTimeout, string? queryableProperty)
+    internal RegisteredActionType(ActionTypeKey key, string clientId, string clientToken, TimeSpan jobTimeout, string? queryableProperty)
     {
-        QueryableProperty = queryableProperty;
-        Category = category;
-        Owner = owner;
-        Provider = provider;
-        Version = version;
+        Key = key;
         ClientId = clientId;
         ClientToken = clientToken;
         JobTimeout = jobTimeout;
+        QueryableProperty = queryableProperty;
     }
 
     internal const string CustomOwner = "Custom";
 
     /// <summary>The action category, e.g. <c>Build</c>.</summary>
-    public string Category { get; }
+    public string Category => Key.Category;
 
     /// <summary>The owner: <c>ThirdParty</c> for partner actions, <c>Custom</c> for custom actions.</summary>
-    public string Owner { get; }
+    public string Owner => Key.Owner;
 
     /// <summary>The provider name.</summary>
-    public string Provider { get; }
+    public string Provider => Key.Provider;
 
     /// <summary>The action type version.</summary>
-    public string Version { get; }
+    public string Version => Key.Version;
 
     /// <summary>The client id (a UUID) that <c>PollForThirdPartyJobs</c> returns with each job of this type (unused for custom action types).</summary>
     public string ClientId { get; }
@@ -53,13 +52,10 @@ public sealed class RegisteredActionType
 
     /// <summary>Names the action type and its client id; the client token is never shown.</summary>
     /// <returns>A description without secrets.</returns>
-    public override string ToString() => $"{Category}/{Owner}/{Provider}/{Version} (client {ClientId})";
+    public override string ToString() => $"{Key} (client {ClientId})";
+
+    /// <summary>The identity the emulator finds the action type by.</summary>
+    internal ActionTypeKey Key { get; }
 
     internal bool IsCustom => Owner == CustomOwner;
-
-    internal bool Matches(string category, string owner, string provider, string version) =>
-        string.Equals(Category, category, StringComparison.Ordinal)
-        && string.Equals(Owner, owner, StringComparison.Ordinal)
-        && string.Equals(Provider, provider, StringComparison.Ordinal)
-        && string.Equals(Version, version, StringComparison.Ordinal);
 }
