@@ -16,7 +16,7 @@ public class ArtifactException : ThirdPartyJobException
     }
 
     internal ArtifactException(string message, ArtifactErrorDetails details, Exception? innerException = null)
-        : base(message, details.Operation, details.ErrorCode, details.RequestId, details.StatusCode, details.JobId, details.ServiceMessage, details.Attempts, innerException)
+        : base(message, details.Operation, details.Answer?.ErrorCode, details.Answer?.RequestId, details.Answer?.StatusCode, details.JobId, details.ServiceMessage, details.Attempts, innerException)
     {
         ArtifactName = details.Target?.Name ?? details.ArtifactName;
         BucketName = details.Target?.BucketName;

@@ -46,7 +46,7 @@ internal static class S3ErrorMapper
     private static ArtifactException FromService(S3ServiceFailure error, string operation, ArtifactErrorDetails details, bool credentialsRefreshed)
     {
         var target = details.Target!;
-        details = details with { ErrorCode = error.ErrorCode, RequestId = error.RequestId, StatusCode = error.StatusCode, ServiceMessage = string.IsNullOrWhiteSpace(error.Message) ? null : error.Message };
+        details = details with { Answer = error };
         var s3Said = string.IsNullOrWhiteSpace(error.Message) ? string.Empty : $" S3 said: {error.Message}";
         var status = error.StatusCode is { } code ? "HTTP " + (int)code : "no status";
         var what = target.Describe();
