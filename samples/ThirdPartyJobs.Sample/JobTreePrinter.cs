@@ -32,9 +32,7 @@ internal static class JobTreePrinter
 
         Artifacts(output, "Input artifacts", data.InputArtifacts);
         Artifacts(output, "Output artifacts", data.OutputArtifacts);
-        Line(output, "Artifact credentials", data.ArtifactCredentials is { } credentials
-            ? $"access key {credentials.AccessKeyIdPrefix} (secret key and session token redacted)"
-            : "(none)");
+        Line(output, "Artifact credentials", data.ArtifactCredentials?.ToString() ?? "(none)");
         Line(output, "Encryption key", data.EncryptionKey is { } key ? $"{key.Type} {key.Id}" : "(none: AWS-managed key)");
         output.WriteLine($"└─ Continuation token: {data.ContinuationToken ?? "(none)"}");
     }
@@ -47,7 +45,7 @@ internal static class JobTreePrinter
         Line(output, $"{label} ({artifacts.Count})", string.Empty);
         foreach (var artifact in artifacts)
         {
-            var location = artifact.Location?.S3Location is { } s3 ? $"s3://{s3.BucketName}/{s3.ObjectKey}" : "(no location)";
+            var location = artifact.S3Location is { } s3 ? $"s3://{s3.BucketName}/{s3.ObjectKey}" : "(no location)";
             var revision = artifact.Revision is null ? string.Empty : $" @ {artifact.Revision}";
             output.WriteLine($"│    {artifact.Name}: {location}{revision}");
         }

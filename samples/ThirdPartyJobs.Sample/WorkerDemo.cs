@@ -79,7 +79,7 @@ internal static class WorkerDemo
         // One setting differs for a custom action: the owner in ActionTypeId. No client token is needed.
         builder.Services.AddThirdPartyJobWorker<DemoJobHandler>(CustomWorkerName, options =>
         {
-            options.ActionTypeId = offline.ActionTypeId with { Owner = ActionOwner.Custom };
+            options.ActionTypeId = new ActionTypeId(offline.ActionTypeId.Category!, ActionOwner.Custom, offline.ActionTypeId.Provider!, offline.ActionTypeId.Version!);
             options.MinPollInterval = TimeSpan.FromMilliseconds(50);
             options.MaxPollInterval = TimeSpan.FromMilliseconds(200);
         });
@@ -124,7 +124,7 @@ internal static class WorkerDemo
             return false;
         }
 
-        var input = report.Input.Location?.S3Location;
+        var input = report.Input.S3Location;
         output.WriteLine($"  ↓ {report.Input.Name}: s3://{input?.BucketName}/{input?.ObjectKey}, {report.Extracted.ArchiveBytes:N0}-byte ZIP → {report.Extracted.FileCount} files, {report.Extracted.ExtractedBytes:N0} bytes extracted");
         output.WriteLine($"  ⚙ build: counted {report.FileCount} files, {report.TotalBytes:N0} bytes; wrote build-summary.tsv");
         var uploaded = report.Output;

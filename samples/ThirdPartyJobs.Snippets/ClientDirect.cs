@@ -7,7 +7,7 @@ static class DirectClient
 {
     public static async Task<IReadOnlyList<ThirdPartyJob>> PollAsync(CancellationToken cancellationToken)
     {
-        using var client = new ThirdPartyJobClient(
+        using var client = ThirdPartyJobClient.Create(
             new AWSOptions { Region = RegionEndpoint.USEast1 },         // null: the SDK's defaults
             new ThirdPartyJobsOptions { Retry = { MaxAttempts = 3 } }); // null: the defaults
         var actionType = new ActionTypeId(ActionCategory.Build, ActionOwner.ThirdParty, "MyPartnerBuild", "1");

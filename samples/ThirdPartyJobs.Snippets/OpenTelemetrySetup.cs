@@ -10,8 +10,8 @@ static class Telemetry
     public static void AddThirdPartyJobsTelemetry(HostApplicationBuilder builder)
     {
         builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(ThirdPartyJobsTelemetry.Name))
-            .WithMetrics(metrics => metrics.AddMeter(ThirdPartyJobsTelemetry.Name));
+            .WithTracing(tracing => tracing.AddSource("ThirdPartyJobs"))
+            .WithMetrics(metrics => metrics.AddMeter("ThirdPartyJobs"));
         // … plus the exporter of your choice (OTLP, console, …)
     }
 }

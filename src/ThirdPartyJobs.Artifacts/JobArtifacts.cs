@@ -201,10 +201,10 @@ internal sealed class JobArtifacts : IJobArtifacts
     private ArtifactTarget Target(Artifact artifact, bool isInput)
     {
         var kind = isInput ? "input" : "output";
-        if (artifact.Location?.S3Location is not { } s3 || string.IsNullOrEmpty(s3.BucketName) || string.IsNullOrEmpty(s3.ObjectKey))
+        if (artifact.S3Location is not { } s3 || string.IsNullOrEmpty(s3.BucketName) || string.IsNullOrEmpty(s3.ObjectKey))
         {
             throw new ArtifactException(
-                $"The {kind} artifact '{artifact.Name}' has no S3 location (location type: {artifact.Location?.Type?.Value ?? "none"}).",
+                $"The {kind} artifact '{artifact.Name}' has no S3 location (location type: {artifact.LocationType?.Value ?? "none"}).",
                 new ArtifactErrorDetails(JobId: JobId, ArtifactName: artifact.Name));
         }
 

@@ -147,14 +147,14 @@ public static class ThirdPartyJobsModelFactory
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!fillDefaults && bucketName is null && objectKey is null)
         {
-            return new Artifact(name, revision, null);
+            return new Artifact(name, revision, null, null);
         }
 
         bucketName ??= DefaultBucketName;
         objectKey ??= $"{DefaultPipelineName}/{name}.zip";
         ArgumentException.ThrowIfNullOrWhiteSpace(bucketName);
         ArgumentException.ThrowIfNullOrWhiteSpace(objectKey);
-        return new Artifact(name, revision, new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation(bucketName, objectKey)));
+        return new Artifact(name, revision, ArtifactLocationType.S3, new S3ArtifactLocation(bucketName, objectKey));
     }
 
     /// <summary>Builds artifact credentials. The defaults are AWS's documented example key: fake, and recognisable as such.</summary>

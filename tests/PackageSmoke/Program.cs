@@ -9,7 +9,7 @@ await using var emulator = await CodePipelineEmulator.StartAsync();
 var actionType = emulator.RegisterActionType("Build", "ThirdParty", "PackageSmoke", "1");
 var jobId = emulator.CreateJob(actionType, new JobSpec { Configuration = new Dictionary<string, string> { ["Secret"] = "smoke-secret-value" } });
 
-using var client = new ThirdPartyJobClient(new AWSOptions
+using var client = ThirdPartyJobClient.Create(new AWSOptions
 {
     Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),
     DefaultClientConfig = { ServiceURL = emulator.ServiceUrl, AuthenticationRegion = emulator.Region },

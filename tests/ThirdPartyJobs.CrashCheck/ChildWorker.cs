@@ -26,7 +26,7 @@ internal static class ChildWorker
             .SetMinimumLevel(Environment.GetEnvironmentVariable("CRASHCHECK_VERBOSE") is null ? LogLevel.Warning : LogLevel.Information)
             .AddFilter("Polly", LogLevel.Warning)
             .AddFilter("ThirdPartyJobs.ThirdPartyJobClient", LogLevel.Warning);
-        builder.Services.AddSingleton<IThirdPartyJobClient>(services => new ThirdPartyJobClient(
+        builder.Services.AddSingleton<IThirdPartyJobClient>(services => ThirdPartyJobClient.Create(
             new AWSOptions
             {
                 Credentials = new BasicAWSCredentials(accessKey, secretKey),

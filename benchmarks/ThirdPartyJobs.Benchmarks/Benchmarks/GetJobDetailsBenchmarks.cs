@@ -16,7 +16,7 @@ public class GetJobDetailsBenchmarks
 {
     private CannedCodePipelineServer _server = null!;
     private RawCodePipelineCaller _raw = null!;
-    private ThirdPartyJobClient _client = null!;
+    private IThirdPartyJobClient _client = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()

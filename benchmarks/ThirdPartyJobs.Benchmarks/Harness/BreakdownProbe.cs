@@ -21,7 +21,7 @@ public static class BreakdownProbe
         await using var server = await CannedCodePipelineServer.StartAsync();
         using var raw = new RawCodePipelineCaller(server.BaseAddress);
         using var client = ClientFactory.Create(server.BaseAddress);
-        using var inMemory = new ThirdPartyJobClient(new CannedTransport(), new ThirdPartyJobsOptions(), null);
+        using var inMemory = new CodePipelineThirdPartyJobClient(new CannedTransport(), new ThirdPartyJobsOptions(), null);
         var sdk = (CodePipelineServiceClient)new AWSOptions
         {
             Credentials = new BasicAWSCredentials("AKIDEXAMPLEBENCH0001", "benchmark-secret-access-key-0000000000000"),

@@ -7,8 +7,8 @@ namespace ThirdPartyJobs.Benchmarks.Harness;
 public static class ClientFactory
 {
     /// <summary>A <see cref="ThirdPartyJobClient"/> with SigV4 signing and the default retry pipeline armed.</summary>
-    public static ThirdPartyJobClient Create(Uri endpoint) =>
-        new(
+    public static IThirdPartyJobClient Create(Uri endpoint) =>
+        ThirdPartyJobClient.Create(
             new AWSOptions
             {
                 Credentials = new BasicAWSCredentials("AKIDEXAMPLEBENCH0001", "benchmark-secret-access-key-0000000000000"),

@@ -54,7 +54,7 @@ public static class WorkerThroughputHarness
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IThirdPartyJobClient>(_ => new ThirdPartyJobClient(
+        services.AddSingleton<IThirdPartyJobClient>(_ => ThirdPartyJobClient.Create(
             new AWSOptions
             {
                 Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),

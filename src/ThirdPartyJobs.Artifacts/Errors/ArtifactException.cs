@@ -11,7 +11,7 @@ public class ArtifactException : ThirdPartyJobException
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ArtifactException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, operation: null, errorCode: null, requestId: null, statusCode: null, jobId: null, serviceMessage: null, attempts: 1, innerException)
     {
     }
 

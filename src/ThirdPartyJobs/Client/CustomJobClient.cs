@@ -1,141 +1,24 @@
-using System.Text.RegularExpressions;
 using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Logging;
-using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Protocol.Json;
-using ThirdPartyJobs.Validation;
 
 namespace ThirdPartyJobs;
 
 /// <summary>
-/// The client for CodePipeline's custom-action job operations: one client type per kind of job, with
-/// the same method names as <see cref="ThirdPartyJobClient"/> (Azure's style), sharing its protocol,
-/// retry pipeline, error mapping and fidelity rules. Thread-safe; create one per process (or let
-/// <c>AddThirdPartyJobs</c> register it) and share it.
+/// Creates the client for CodePipeline's custom-action job operations: one client per kind of job,
+/// with the same method names as <see cref="IThirdPartyJobClient"/> (Azure's style), sharing its
+/// protocol, retry pipeline, error mapping and fidelity rules. Thread-safe; create one per process
+/// (or let <c>AddThirdPartyJobs</c> register it) and share it.
 /// </summary>
-public sealed partial class CustomJobClient : ICustomJobClient, IDisposable
+public static class CustomJobClient
 {
-    private readonly CallRunner _runner;
-
     /// <summary>Creates a client. The AWS settings are checked here, not at the first call.</summary>
     /// <param name="awsOptions">Region, profile, credentials and ServiceURL; null uses the SDK's defaults.</param>
     /// <param name="options">Retry and timeout settings; null uses the defaults.</param>
     /// <param name="loggerFactory">Where the client and its retry pipeline log; never secrets.</param>
     /// <param name="timeProvider">The clock for all waiting (backoff, timeouts); null means <see cref="TimeProvider.System"/>.</param>
+    /// <returns>The client; dispose it to release the underlying AWS SDK client.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="AwsConfigurationException">The AWS settings cannot work; the message names the settings looked at.</exception>
-    public CustomJobClient(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-        : this(ThirdPartyJobClient.CreateTransport(awsOptions, options), options, loggerFactory, timeProvider)
-    {
-    }
-
-    internal CustomJobClient(ICodePipelineTransport transport, ThirdPartyJobsOptions? options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider = null)
-    {
-        _runner = ThirdPartyJobClient.CreateRunner(transport, options, loggerFactory, timeProvider, typeof(CustomJobClient));
-    }
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<CustomJob>> PollForJobsAsync(ActionTypeId actionTypeId, int? maxBatchSize = null, IReadOnlyDictionary<string, string>? queryParam = null, CancellationToken cancellationToken = default)
-    {
-        Require.ActionTypeId(actionTypeId);
-        if (maxBatchSize is { } size)
-        {
-            Require.MaxBatchSize(size, nameof(maxBatchSize));
-        }
-
-        RequireQueryParam(queryParam);
-        var request = new TransportRequest(CodePipelineOperation.PollForJobs, RequestWriter.PollForJobs(actionTypeId, maxBatchSize, queryParam), null, []);
-        return _runner.SendAsync(request, static (response, context) => ResponseParser.ParseCustomJobs(response.Body.Span, context), cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<JobStatus?> AcknowledgeJobAsync(string jobId, string nonce, CancellationToken cancellationToken = default)
-    {
-        Require.JobId(jobId);
-        Require.Nonce(nonce);
-        var request = new TransportRequest(CodePipelineOperation.AcknowledgeJob, RequestWriter.AcknowledgeJob(jobId, nonce, clientToken: null), jobId, [nonce]);
-        return _runner.SendAsync(request, static (response, context) => ResponseParser.ParseAcknowledgeStatus(response.Body.Span, context), cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task<CustomJob?> GetJobDetailsAsync(string jobId, CancellationToken cancellationToken = default)
-    {
-        Require.JobId(jobId);
-        var request = new TransportRequest(CodePipelineOperation.GetJobDetails, RequestWriter.GetJobDetails(jobId, clientToken: null), jobId, []);
-        return _runner.SendAsync(request, static (response, context) => ResponseParser.ParseCustomJobDetails(response.Body.Span, context), cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task PutJobSuccessResultAsync(string jobId, CurrentRevision? currentRevision = null, string? continuationToken = null, ExecutionDetails? executionDetails = null, IReadOnlyDictionary<string, string>? outputVariables = null, CancellationToken cancellationToken = default)
-    {
-        Require.JobId(jobId);
-        Require.CurrentRevision(currentRevision);
-        Require.ContinuationToken(continuationToken);
-        Require.ExecutionDetails(executionDetails);
-        RequireOutputVariables(outputVariables, continuationToken);
-        var body = RequestWriter.PutJobSuccessResult(jobId, clientToken: null, currentRevision, continuationToken, executionDetails, outputVariables);
-        return _runner.SendAsync(new TransportRequest(CodePipelineOperation.PutJobSuccessResult, body, jobId, []), IgnoreBody, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public Task PutJobFailureResultAsync(string jobId, FailureDetails failureDetails, CancellationToken cancellationToken = default)
-    {
-        Require.JobId(jobId);
-        Require.FailureDetails(failureDetails);
-        var body = RequestWriter.PutJobFailureResult(jobId, clientToken: null, failureDetails);
-        return _runner.SendAsync(new TransportRequest(CodePipelineOperation.PutJobFailureResult, body, jobId, []), IgnoreBody, cancellationToken);
-    }
-
-    /// <summary>Disposes the underlying AWS SDK client.</summary>
-    public void Dispose() => _runner.Transport.Dispose();
-
-    // The model's QueryParamMap: at most one entry, key 1–50 characters, value 1–50 of [a-zA-Z0-9_-].
-    private static void RequireQueryParam(IReadOnlyDictionary<string, string>? queryParam)
-    {
-        if (queryParam is null)
-        {
-            return;
-        }
-
-        if (queryParam.Count > 1)
-        {
-            throw new ArgumentException("queryParam may hold at most one entry.", nameof(queryParam));
-        }
-
-        foreach (var (key, value) in queryParam)
-        {
-            Require.Text(key, 1, 50, nameof(queryParam) + ".Key");
-            Require.Text(value, 1, 50, nameof(queryParam) + ".Value");
-            Require.Pattern(value, QueryValuePattern(), "[a-zA-Z0-9_-]+", nameof(queryParam) + ".Value");
-        }
-    }
-
-    // Output variables: keys of [A-Za-z0-9@-_] (the model's pattern), values present, and never with a continuation token.
-    private static void RequireOutputVariables(IReadOnlyDictionary<string, string>? outputVariables, string? continuationToken)
-    {
-        if (outputVariables is null)
-        {
-            return;
-        }
-
-        if (continuationToken is not null && outputVariables.Count > 0)
-        {
-            throw new ArgumentException("Output variables cannot be sent together with a continuation token; send them with the last step's result.", nameof(outputVariables));
-        }
-
-        foreach (var (key, value) in outputVariables)
-        {
-            Require.Text(key, 1, int.MaxValue, nameof(outputVariables) + ".Key");
-            Require.Pattern(key, OutputVariableKeyPattern(), "[A-Za-z0-9@-_]+", nameof(outputVariables) + ".Key");
-            ArgumentNullException.ThrowIfNull(value, nameof(outputVariables) + ".Value");
-        }
-    }
-
-    private static bool IgnoreBody(TransportResponse response, ParseContext context) => true;
-
-    [GeneratedRegex(@"^[a-zA-Z0-9_-]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex QueryValuePattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9@\-_]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex OutputVariableKeyPattern();
+    public static ICustomJobClient Create(AWSOptions? awsOptions = null, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
+        new CodePipelineCustomJobClient(ThirdPartyJobClient.CreateTransport(awsOptions, options), options, loggerFactory, timeProvider);
 }

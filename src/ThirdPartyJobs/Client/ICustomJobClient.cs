@@ -6,7 +6,7 @@ namespace ThirdPartyJobs;
 /// but no client token: the caller's IAM identity is the authority. A custom job's data comes with the
 /// poll, so a job costs three calls (poll, acknowledge, report).
 /// </summary>
-public interface ICustomJobClient
+public interface ICustomJobClient : IDisposable
 {
     /// <summary>Asks for jobs of one action type (<c>PollForJobs</c>). Returns an empty list when there are none.</summary>
     /// <param name="actionTypeId">The action type to poll for.</param>

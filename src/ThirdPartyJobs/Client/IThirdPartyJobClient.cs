@@ -2,9 +2,10 @@ namespace ThirdPartyJobs;
 
 /// <summary>
 /// CodePipeline's third-party job operations, with argument validation, one retry layer for
-/// throttling and transient faults, typed errors and secret-safe results.
+/// throttling and transient faults, typed errors and secret-safe results. Create one with
+/// <see cref="ThirdPartyJobClient.Create"/>; disposing it releases the AWS SDK client (as <c>IAmazonService</c> does).
 /// </summary>
-public interface IThirdPartyJobClient
+public interface IThirdPartyJobClient : IDisposable
 {
     /// <summary>Gets a job's details: action type, configuration, pipeline context, artifacts, artifact credentials, continuation token, encryption key and nonce (<c>GetThirdPartyJobDetails</c>).</summary>
     /// <param name="jobId">The job's id (1–512 characters).</param>

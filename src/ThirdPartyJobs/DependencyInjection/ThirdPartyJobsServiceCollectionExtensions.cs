@@ -53,14 +53,14 @@ public static class ThirdPartyJobsServiceCollectionExtensions
         services.TryAddSingleton<IThirdPartyJobClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-            return new ThirdPartyJobClient(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+            return ThirdPartyJobClient.Create(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
 
         // Custom actions (owner: Custom) share the settings; the client is built only when first resolved.
         services.TryAddSingleton<ICustomJobClient>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ThirdPartyJobsOptions>>().Value;
-            return new CustomJobClient(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
+            return CustomJobClient.Create(AwsOptionsRegistration.Resolve(provider), options, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>());
         });
         return services;
     }

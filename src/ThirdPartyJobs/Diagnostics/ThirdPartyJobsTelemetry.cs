@@ -4,13 +4,13 @@ using System.Diagnostics.Metrics;
 namespace ThirdPartyJobs.Diagnostics;
 
 /// <summary>
-/// The name under which the library publishes traces and metrics. For OpenTelemetry:
-/// <c>.AddSource(ThirdPartyJobsTelemetry.Name)</c> and <c>.AddMeter(ThirdPartyJobsTelemetry.Name)</c>. Tags carry operation names, job ids,
+/// The client's traces and metrics, published under the name <c>ThirdPartyJobs</c> (documented; for OpenTelemetry:
+/// <c>.AddSource("ThirdPartyJobs")</c> and <c>.AddMeter("ThirdPartyJobs")</c>). Tags carry operation names, job ids,
 /// pipeline/stage/action names, error codes and outcomes — never a secret.
 /// </summary>
-public static class ThirdPartyJobsTelemetry
+internal static class ThirdPartyJobsTelemetry
 {
-    /// <summary>The name of both the <see cref="ActivitySource"/> (one client span per CodePipeline call, one span per job in the worker) and the <see cref="Meter"/>.</summary>
+    /// <summary>The name of both the <see cref="ActivitySource"/> (one client span per CodePipeline call; the worker adds one span per job under the same name) and the <see cref="Meter"/>.</summary>
     public const string Name = "ThirdPartyJobs";
 
     internal static readonly ActivitySource ActivitySource = new(Name, typeof(ThirdPartyJobsTelemetry).Assembly.GetName().Version?.ToString());

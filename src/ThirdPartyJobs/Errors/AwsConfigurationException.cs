@@ -5,7 +5,7 @@ namespace ThirdPartyJobs;
 /// <summary>
 /// The AWS settings the client was given cannot work: no credentials could be found, the named
 /// profile does not exist, or the <c>ServiceURL</c> is not an absolute http(s) URL. Raised by the
-/// client's constructor (and so when <c>AddThirdPartyJobs</c>' client is first resolved), before
+/// client's <c>Create</c> (and so when <c>AddThirdPartyJobs</c>' client is first resolved), before
 /// any call is made; credentials that only fail later (an expired profile session, a credential
 /// process that stops working) raise it from the call that needed them. The message names the
 /// settings that were looked at; <see cref="Setting"/> names the one at fault. Never retried.
@@ -18,17 +18,8 @@ public class AwsConfigurationException : ThirdPartyJobException
         + "the environment variables AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, web identity (AWS_WEB_IDENTITY_TOKEN_FILE), "
         + "container credentials (AWS_CONTAINER_CREDENTIALS_*) and EC2 instance metadata (unless AWS_EC2_METADATA_DISABLED)";
 
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">What is wrong, naming the settings looked at. Must not contain secrets.</param>
-    /// <param name="setting">The setting at fault: <c>Credentials</c>, <c>Profile</c>, <c>ServiceURL</c> or <c>Region</c>.</param>
-    /// <param name="innerException">The AWS SDK's own report, if any.</param>
-    public AwsConfigurationException(string message, string setting, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        Setting = setting;
-    }
-
-    private AwsConfigurationException(string message, string setting, ServiceErrorDetails details, Exception? innerException)
+    // message: what is wrong, naming the settings looked at (never a secret); setting: the one at fault.
+    internal AwsConfigurationException(string message, string setting, ServiceErrorDetails details = default, Exception? innerException = null)
         : base(message, details, innerException)
     {
         Setting = setting;

@@ -3,11 +3,11 @@ namespace ThirdPartyJobs;
 /// <summary>CodePipeline's answer could not be understood: not JSON, truncated, the wrong shape, or missing a required field. The message says where; it never quotes the response, which holds secrets.</summary>
 public class MalformedResponseException : ThirdPartyJobException
 {
-    /// <summary>Creates the exception, e.g. to throw from a mock (<see cref="ThirdPartyJobsModelFactory.ServiceError"/> builds one with every fact set).</summary>
+    /// <summary>Creates the exception, e.g. to throw from a mock (<see cref="ThirdPartyJobsModelFactory.ServiceError"/> builds the service's errors).</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="innerException">The cause, if any.</param>
     public MalformedResponseException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, default, innerException)
     {
     }
 

@@ -17,14 +17,6 @@ public class ThirdPartyJobException : Exception
     // Every fact, set once by a constructor; the properties read it.
     private readonly ServiceErrorDetails _details;
 
-    /// <summary>Creates an exception, e.g. to throw from a mock (<see cref="ThirdPartyJobsModelFactory.ServiceError"/> builds one with every fact set).</summary>
-    /// <param name="message">What went wrong. Must not contain secrets.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public ThirdPartyJobException(string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-    }
-
     /// <summary>Creates an exception with every fact at once, for a derived library's errors (they never change afterwards).</summary>
     /// <param name="message">What went wrong. Must not contain secrets.</param>
     /// <param name="operation">The operation, e.g. <c>GetThirdPartyJobDetails</c>.</param>
@@ -41,12 +33,11 @@ public class ThirdPartyJobException : Exception
     {
     }
 
-    internal ThirdPartyJobException(string message, ServiceErrorDetails details, Exception? innerException = null)
-        : base(message, innerException) =>
+    // The message is composed here, once, with every known fact appended:
+    // "… (Operation: …, ErrorCode: …, Status: …, RequestId: …, JobId: …)".
+    internal ThirdPartyJobException(string message, ServiceErrorDetails details = default, Exception? innerException = null)
+        : base(Describe(message, details), innerException) =>
         _details = details;
-
-    /// <summary>The message with every known fact appended: <c>… (Operation: …, ErrorCode: …, Status: …, RequestId: …, JobId: …)</c>.</summary>
-    public override string Message => Describe(base.Message);
 
     /// <summary>The service's own error message, exactly as sent except that request secrets it quoted are replaced by <c>***</c>; null when the service sent none (or no response arrived).</summary>
     public string? ServiceMessage => _details.ServiceMessage;
@@ -69,20 +60,20 @@ public class ThirdPartyJobException : Exception
     /// <summary>How many attempts were made before this error was reported (1 when it was not retried).</summary>
     public int Attempts => Math.Max(1, _details.Attempts);
 
-    private string Describe(string message)
+    private static string Describe(string message, ServiceErrorDetails facts)
     {
-        if (Operation is null && ErrorCode is null && StatusCode is null && RequestId is null && JobId is null)
+        if (facts.Operation is null && facts.ErrorCode is null && facts.StatusCode is null && facts.RequestId is null && facts.JobId is null)
         {
             return message;
         }
 
         var text = new StringBuilder(message).Append(" (");
         var first = true;
-        Append(text, ref first, "Operation", Operation);
-        Append(text, ref first, "ErrorCode", ErrorCode);
-        Append(text, ref first, "Status", StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : null);
-        Append(text, ref first, "RequestId", RequestId);
-        Append(text, ref first, "JobId", JobId);
+        Append(text, ref first, "Operation", facts.Operation);
+        Append(text, ref first, "ErrorCode", facts.ErrorCode);
+        Append(text, ref first, "Status", facts.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : null);
+        Append(text, ref first, "RequestId", facts.RequestId);
+        Append(text, ref first, "JobId", facts.JobId);
         return text.Append(')').ToString();
     }
 

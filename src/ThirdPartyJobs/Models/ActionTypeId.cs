@@ -17,24 +17,22 @@ public sealed record ActionTypeId
     {
     }
 
+    // What the service sent, members it left out included (the public constructor's callers must give all four).
     internal ActionTypeId(ActionCategory? category, ActionOwner? owner, string? provider, string? version, bool fromService)
     {
         _ = fromService;
-        Category = category;
-        Owner = owner;
-        Provider = provider;
-        Version = version;
+        (Category, Owner, Provider, Version) = (category, owner, provider, version);
     }
 
     /// <summary>The action category.</summary>
-    public ActionCategory? Category { get; init; }
+    public ActionCategory? Category { get; }
 
     /// <summary>The owner.</summary>
-    public ActionOwner? Owner { get; init; }
+    public ActionOwner? Owner { get; }
 
     /// <summary>The provider name.</summary>
-    public string? Provider { get; init; }
+    public string? Provider { get; }
 
     /// <summary>The action type version.</summary>
-    public string? Version { get; init; }
+    public string? Version { get; }
 }

@@ -3,11 +3,8 @@ namespace ThirdPartyJobs;
 /// <summary>The key that encrypts the pipeline's artifact store; output artifacts must be uploaded with it (SSE-KMS). A member the service leaves out is null.</summary>
 public sealed record EncryptionKey
 {
-    internal EncryptionKey(string? id, EncryptionKeyType? type)
-    {
-        Id = id;
-        Type = type;
-    }
+    internal EncryptionKey(string? id, EncryptionKeyType? type) =>
+        (Id, Type) = (id, type);
 
     /// <summary>The KMS key id, ARN or alias ARN.</summary>
     public string? Id { get; }

@@ -8,36 +8,15 @@ namespace ThirdPartyJobs;
 /// Base of the library's open enumerations. CodePipeline adds values over time (the
 /// <c>Compute</c> category is newer than older API models), so a value this library does not
 /// know is kept verbatim instead of failing the call. Compare with <c>==</c> or switch on
-/// <see cref="Value"/>.
-/// </summary>
-[DebuggerDisplay("{Value,nq}")]
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "\"Extensible enum\" is the established name of this pattern in .NET SDKs.")]
-public abstract record ExtensibleEnum
-{
-    private protected ExtensibleEnum(string value, bool isKnown)
-    {
-        Value = value;
-        IsKnown = isKnown;
-    }
-
-    /// <summary>The value exactly as CodePipeline sends it.</summary>
-    public string Value { get; private protected init; }
-
-    /// <summary>Whether the value is one this version of the library names.</summary>
-    public bool IsKnown { get; private protected init; }
-
-    /// <summary>Returns <see cref="Value"/>.</summary>
-    public sealed override string ToString() => Value;
-}
-
-/// <summary>
-/// The registry every open enumeration shares: its known values, <see cref="FromValue"/> for callers
-/// and the wire lookup for the response parser, declared once for all of them.
+/// <see cref="Value"/>. The registry every enumeration shares (its known values,
+/// <see cref="FromValue"/> for callers and the wire lookup for the response parser) is declared
+/// once, here.
 /// </summary>
 /// <typeparam name="TSelf">The enumeration type.</typeparam>
-[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Pairs with ExtensibleEnum.")]
+[DebuggerDisplay("{Value,nq}")]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "\"Extensible enum\" is the established name of this pattern in .NET SDKs.")]
 [SuppressMessage("Design", "CA1000:Do not declare static members on generic types", Justification = "Called through the derived type (JobStatus.FromValue), which the compiler allows.")]
-public abstract record ExtensibleEnum<TSelf> : ExtensibleEnum
+public abstract record ExtensibleEnum<TSelf>
     where TSelf : ExtensibleEnum<TSelf>
 {
     // Written only by TSelf's static initializers (each known value registers itself in the constructor below).
@@ -47,8 +26,16 @@ public abstract record ExtensibleEnum<TSelf> : ExtensibleEnum
     /// <summary>Creates (and registers) a known value.</summary>
     /// <param name="value">The wire value.</param>
     private protected ExtensibleEnum(string value)
-        : base(value, isKnown: true) =>
+    {
+        (Value, IsKnown) = (value, true);
         Registered.Add((TSelf)this);
+    }
+
+    /// <summary>The value exactly as CodePipeline sends it.</summary>
+    public string Value { get; private init; }
+
+    /// <summary>Whether the value is one this version of the library names.</summary>
+    public bool IsKnown { get; private init; }
 
     /// <summary>Returns the known instance for <paramref name="value"/>, or a new instance that keeps an unknown value.</summary>
     /// <param name="value">The value, as CodePipeline names it (case-sensitive).</param>
@@ -72,6 +59,9 @@ public abstract record ExtensibleEnum<TSelf> : ExtensibleEnum
             // A copy of a known value with the value replaced: the record's own clone makes a TSelf, so no
             // enumeration has to hand its private constructor to this base.
             : Registered[0] with { Value = value, IsKnown = false };
+
+    /// <summary>Returns <see cref="Value"/>.</summary>
+    public sealed override string ToString() => Value;
 
     private static Dictionary<string, TSelf> Known => s_known ??= Publish();
 

@@ -9,12 +9,8 @@ namespace ThirdPartyJobs;
 /// </summary>
 public record JobDetails
 {
-    internal JobDetails(string? id, string? nonce, JobData? data)
-    {
-        Id = id;
-        Nonce = nonce;
-        Data = data;
-    }
+    internal JobDetails(string? id, string? nonce, JobData? data) =>
+        (Id, Nonce, Data) = (id, nonce, data);
 
     /// <summary>The job's id; null when the service sent none.</summary>
     public string? Id { get; }

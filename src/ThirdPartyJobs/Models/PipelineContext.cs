@@ -3,15 +3,8 @@ namespace ThirdPartyJobs;
 /// <summary>Where in a pipeline the job's action runs. Members the service leaves out are null.</summary>
 public sealed record PipelineContext
 {
-    internal PipelineContext(string? pipelineName, string? stageName, string? actionName, string? actionExecutionId, string? pipelineArn, string? pipelineExecutionId)
-    {
-        PipelineName = pipelineName;
-        StageName = stageName;
-        ActionName = actionName;
-        ActionExecutionId = actionExecutionId;
-        PipelineArn = pipelineArn;
-        PipelineExecutionId = pipelineExecutionId;
-    }
+    internal PipelineContext(string? pipelineName, string? stageName, string? actionName, string? actionExecutionId, string? pipelineArn, string? pipelineExecutionId) =>
+        (PipelineName, StageName, ActionName, ActionExecutionId, PipelineArn, PipelineExecutionId) = (pipelineName, stageName, actionName, actionExecutionId, pipelineArn, pipelineExecutionId);
 
     /// <summary>The pipeline's name.</summary>
     public string? PipelineName { get; }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using Amazon.Runtime;
 
 namespace ThirdPartyJobs;
@@ -6,7 +7,7 @@ namespace ThirdPartyJobs;
 /// <summary>
 /// The temporary AWS credentials CodePipeline hands a job for reading and writing its artifacts.
 /// They are secret: <see cref="ToString"/>, the debugger and JSON serialization show only
-/// <see cref="AccessKeyIdPrefix"/>. Get the values through <see cref="ToAwsCredentials"/> or the
+/// the first characters of the access key id. Get the values through <see cref="ToAwsCredentials"/> or the
 /// explicit <c>Get…</c> methods. Equal when all three values are. The API model calls all three required, but a client keeps what
 /// the service sends: a value it leaves out is null. Build one for tests with
 /// <see cref="ThirdPartyJobsModelFactory.SessionCredentials"/>.
@@ -20,15 +21,13 @@ public sealed record SessionCredentials
     private readonly string? _secretAccessKey;
     private readonly string? _sessionToken;
 
-    internal SessionCredentials(string? accessKeyId, string? secretAccessKey, string? sessionToken)
-    {
-        _accessKeyId = accessKeyId;
-        _secretAccessKey = secretAccessKey;
-        _sessionToken = sessionToken;
-    }
+    internal SessionCredentials(string? accessKeyId, string? secretAccessKey, string? sessionToken) =>
+        (_accessKeyId, _secretAccessKey, _sessionToken) = (accessKeyId, secretAccessKey, sessionToken);
 
-    /// <summary>The first characters of the access key id (enough to tell a temporary <c>ASIA…</c> key apart), never the whole id.</summary>
-    public string AccessKeyIdPrefix =>
+    // The first characters of the access key id (enough to tell a temporary ASIA… key apart), never the whole id;
+    // the one member a JSON dump shows.
+    [JsonInclude]
+    internal string AccessKeyIdPrefix =>
         _accessKeyId is null || _accessKeyId.Length <= VisiblePrefixLength ? "…" : string.Concat(_accessKeyId.AsSpan(0, VisiblePrefixLength), "…");
 
     /// <summary>Returns the credentials as AWS SDK credentials, e.g. for an <c>AmazonS3Client</c>: session credentials, or basic ones when the service sent no session token.</summary>

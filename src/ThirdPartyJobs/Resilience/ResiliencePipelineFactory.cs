@@ -13,5 +13,5 @@ internal static class ResiliencePipelineFactory
     private static readonly RetryPipelineIdentity Identity = new(PipelineName, string.Empty, RetryEventId);
 
     public static RetryPipeline Create(ThirdPartyJobsRetryOptions options, TimeProvider timeProvider, ILoggerFactory? loggerFactory) =>
-        new(Identity, options, RetryClassifier.Instance, timeProvider, loggerFactory?.CreateLogger<ThirdPartyJobClient>());
+        new(Identity, options, RetryClassifier.Instance, timeProvider, loggerFactory?.CreateLogger(typeof(ThirdPartyJobClient).FullName!));
 }

@@ -24,12 +24,6 @@ internal sealed class ThirdPartyJobsOptionsValidator : IValidateOptions<ThirdPar
         ArgumentNullException.ThrowIfNull(options);
         const string Section = ThirdPartyJobsOptions.SectionName;
         var failures = new List<string>();
-        if (options.Retry is null)
-        {
-            failures.Add($"{Section}:Retry must not be null.");
-            return failures;
-        }
-
         OptionsFailures.AddGenerated(failures, Attributes.Validate(null, options), nameof(ThirdPartyJobsOptions), Section);
         OptionsFailures.AddAtMost(failures, $"{Section}:Retry:AttemptTimeout", options.Retry.AttemptTimeout, TimeSpan.FromMilliseconds(10), MaxAttemptTimeout, "for CodePipeline calls");
         OptionsFailures.AddRetryRules(failures, options.Retry, $"{Section}:Retry");

@@ -40,5 +40,5 @@ public static class TestJobs
         ThirdPartyJobsModelFactory.Artifact(name, "rev-1", bucket, key);
 
     public static string KeyOf(JobDetails job, string name) =>
-        job.Data!.InputArtifacts.Concat(job.Data.OutputArtifacts).First(artifact => artifact.Name == name).Location!.S3Location!.ObjectKey!;
+        job.Data!.InputArtifacts.Concat(job.Data.OutputArtifacts).First(artifact => artifact.Name == name).S3Location!.ObjectKey!;
 }

@@ -115,7 +115,7 @@ public sealed class WorkerArtifactsTests : S3IntegrationTest
 
         // The CodePipeline client's and S3's retries wait on the real clock, like their HTTP calls; the worker's
         // waiting is on fake time. The clock is a constructor argument, so the two clients are built by hand.
-        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
+        services.AddSingleton<IThirdPartyJobClient>(provider => ThirdPartyJobClient.Create(
             provider.GetRequiredService<AWSOptions>(), null, provider.GetRequiredService<ILoggerFactory>(), TimeProvider.System));
         services.AddSingleton<IJobArtifactsFactory>(provider => new JobArtifactsFactory(
             new ArtifactOptions { ServiceUrl = Proxy.Url, Region = "us-east-1" }, provider.GetRequiredService<ILoggerFactory>(), TimeProvider.System));

@@ -29,13 +29,13 @@ public sealed class OutcomeTelemetryTests
             {
                 var client = h.Service.Mock;
                 client.Setup(c => c.AcknowledgeJobAsync("job-nonce", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new InvalidNonceException("The nonce does not match."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
                 client.Setup(c => c.AcknowledgeJobAsync("job-not-in-progress", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
                     .ReturnsAsync(JobStatus.TimedOut);
                 client.Setup(c => c.GetJobDetailsAsync("job-claim-failed", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new ServiceUnavailableException("CodePipeline is unavailable."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
                 client.Setup(c => c.PutJobSuccessResultAsync("job-rejected", It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new InvalidJobStateException("The job timed out."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidJobStateException", "The job timed out."));
                 client.Setup(c => c.PutJobSuccessResultAsync("job-report-failed", It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
                     .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("JobNotFoundException", "The job was not found.", operation: "PutThirdPartyJobSuccessResult"));
                 h.Handler.OnHandle = async (context, token) => context.JobId switch
@@ -151,7 +151,7 @@ public sealed class OutcomeTelemetryTests
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.PutJobFailureResultAsync("job-throws", It.IsAny<string>(), It.IsAny<FailureDetails>(), It.IsAny<CancellationToken>()))
-                .ThrowsAsync(new InvalidJobStateException("The job timed out."));
+                .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidJobStateException", "The job timed out."));
             h.Handler.OnHandle = async (context, token) =>
             {
                 var credentials = await context.GetArtifactCredentialsAsync(token);

@@ -90,12 +90,12 @@ internal sealed class EmulatorWorker : IAsyncDisposable
     public WorkerMetricsView Statistics { get; }
 
     /// <summary>The real client against <paramref name="emulator"/>, with short retries on the system clock.</summary>
-    public static ThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
-        new(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    public static IThirdPartyJobClient CreateClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
+        ThirdPartyJobClient.Create(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
     /// <summary>The real custom-action client against <paramref name="emulator"/>, with the same settings.</summary>
-    public static CustomJobClient CreateCustomClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
-        new(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+    public static ICustomJobClient CreateCustomClient(CodePipelineEmulator emulator, ILoggerFactory? loggerFactory = null) =>
+        CustomJobClient.Create(Aws(emulator), ShortRetries(), loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
     private static AWSOptions Aws(CodePipelineEmulator emulator) => new()
     {

@@ -154,7 +154,7 @@ public sealed class RecoveryTests
     }
 
     /// <summary>What a worker killed mid-job leaves: the job acknowledged (InProgress) and its journal record.</summary>
-    private async Task<ThirdPartyJobClient> ClaimAndDieAsync(RegisteredActionType actionType, string jobId)
+    private async Task<IThirdPartyJobClient> ClaimAndDieAsync(RegisteredActionType actionType, string jobId)
     {
         var client = EmulatorWorker.CreateClient(_emulator);
         var jobs = await client.PollForJobsAsync(EmulatorWorker.ToActionTypeId(actionType), 1, CancellationToken.None);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using ThirdPartyJobs.Diagnostics;
+using ThirdPartyJobs.Hosting.Diagnostics;
 
 namespace ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
@@ -24,8 +24,8 @@ internal sealed class TelemetryCapture : IDisposable
 
     public TelemetryCapture()
     {
-        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(ThirdPartyJobsTelemetry.Name, TestSourceName).AddInMemoryExporter(_spans).Build()!;
-        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(ThirdPartyJobsTelemetry.Name).AddInMemoryExporter(_metrics).Build()!;
+        _tracing = Sdk.CreateTracerProviderBuilder().AddSource(HostingTelemetry.Name, TestSourceName).AddInMemoryExporter(_spans).Build()!;
+        _meters = Sdk.CreateMeterProviderBuilder().AddMeter(HostingTelemetry.Name).AddInMemoryExporter(_metrics).Build()!;
     }
 
     public static ActivitySource TestSource { get; } = new(TestSourceName);

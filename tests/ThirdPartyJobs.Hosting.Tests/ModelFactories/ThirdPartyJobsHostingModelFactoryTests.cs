@@ -91,7 +91,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
     [Test]
     public void A_failing_refresh_reaches_the_handler()
     {
-        var context = ThirdPartyJobsHostingModelFactory.JobContext(refreshCredentials: _ => Task.FromException<SessionCredentials>(new ServiceUnavailableException("CodePipeline is unavailable.")));
+        var context = ThirdPartyJobsHostingModelFactory.JobContext(refreshCredentials: _ => Task.FromException<SessionCredentials>(ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable.")));
 
         Assert.That(() => context.GetArtifactCredentialsAsync(), Throws.InstanceOf<ServiceUnavailableException>());
     }
@@ -158,7 +158,7 @@ public sealed class ThirdPartyJobsHostingModelFactoryTests
             }
 
             var credentials = await context.GetArtifactCredentialsAsync(cancellationToken);
-            return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Deployed to {target} with {credentials.AccessKeyIdPrefix} credentials."));
+            return JobOutcome.Succeeded(executionDetails: new ExecutionDetails($"Deployed to {target} with {credentials.GetAccessKeyId()![..4]}… credentials."));
         }
     }
 }

@@ -25,10 +25,10 @@ public sealed class ThirdPartyJobsModelFactoryTests
             Assert.That(data.PipelineContext.PipelineArn, Is.Null, "CodePipeline does not send it for third-party jobs");
             Assert.That(data.InputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "SourceArtifact" }));
             Assert.That(data.InputArtifacts[0].Revision, Is.Not.Empty);
-            Assert.That(data.InputArtifacts[0].Location!.Type, Is.EqualTo(ArtifactLocationType.S3));
-            Assert.That(data.InputArtifacts[0].Location!.S3Location, Is.EqualTo(ThirdPartyJobsModelFactory.Artifact("SourceArtifact").Location!.S3Location));
+            Assert.That(data.InputArtifacts[0].LocationType, Is.EqualTo(ArtifactLocationType.S3));
+            Assert.That(data.InputArtifacts[0].S3Location, Is.EqualTo(ThirdPartyJobsModelFactory.Artifact("SourceArtifact").S3Location));
             Assert.That(data.OutputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "BuildArtifact" }));
-            Assert.That(data.OutputArtifacts[0].Location!.S3Location!.ObjectKey, Is.EqualTo("test-pipeline/BuildArtifact.zip"));
+            Assert.That(data.OutputArtifacts[0].S3Location!.ObjectKey, Is.EqualTo("test-pipeline/BuildArtifact.zip"));
             Assert.That(data.ArtifactCredentials!.GetAccessKeyId(), Does.StartWith("ASIA").And.EndWith("EXAMPLE"));
             Assert.That(data.ArtifactCredentials.GetSecretAccessKey(), Does.Contain("EXAMPLE"));
             Assert.That(data.ArtifactCredentials.GetSessionToken(), Is.Not.Empty);

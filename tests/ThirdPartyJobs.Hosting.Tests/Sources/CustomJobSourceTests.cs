@@ -82,7 +82,7 @@ public sealed class CustomJobSourceTests
     [Test]
     public async Task A_job_another_worker_acknowledged_is_skipped()
     {
-        _client.Setup(c => c.AcknowledgeJobAsync("job-3", "1", It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidNonceException("taken"));
+        _client.Setup(c => c.AcknowledgeJobAsync("job-3", "1", It.IsAny<CancellationToken>())).ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "taken"));
 
         var claim = await Source().ClaimAsync(new PolledJob("job-3", "123456789012") { Nonce = "1", Data = ThirdPartyJobsModelFactory.JobData() }, _diagnostics.JobReceived(), _ => Task.CompletedTask, CancellationToken.None);
 

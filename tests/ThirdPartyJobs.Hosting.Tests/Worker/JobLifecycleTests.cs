@@ -76,7 +76,7 @@ public sealed class JobLifecycleTests
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.AcknowledgeJobAsync("job-taken", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                .ThrowsAsync(new InvalidNonceException("The nonce does not match."));
+                .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
             h.Service.AddJob(jobId: "job-taken");
             h.Service.AddJob(jobId: "job-ours");
         });

@@ -58,7 +58,7 @@ public sealed class JournalLifecycleTests
             beforeStart: h =>
             {
                 h.Service.Mock.Setup(c => c.PutJobSuccessResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new ServiceUnavailableException("CodePipeline is unavailable."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
                 h.Service.AddJob(jobId: "job-unreported");
             });
 
@@ -73,7 +73,7 @@ public sealed class JournalLifecycleTests
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.AcknowledgeJobAsync("job-raced", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                .ThrowsAsync(new InvalidNonceException("The nonce does not match."));
+                .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
             h.Service.AddJob(jobId: "job-raced");
         });
 

@@ -129,14 +129,14 @@ public sealed class OptionsSecretsTests
                 h.Service.AddJob(jobId: "job-raced");
                 h.Service.AddJob(jobId: "job-missing");
                 h.Service.Mock.Setup(c => c.AcknowledgeJobAsync("job-raced", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new InvalidNonceException("The nonce does not match."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
                 h.Service.Mock.Setup(c => c.GetJobDetailsAsync("job-missing", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(new JobNotFoundException("The job was not found."));
+                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("JobNotFoundException", "The job was not found."));
                 h.Service.Mock.Setup(c => c.PutJobFailureResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<FailureDetails>(), It.IsAny<CancellationToken>()))
                     .Returns<string, string, FailureDetails, CancellationToken>((jobId, token, failure, _) =>
                     {
                         h.Service.RecordFailure(jobId, token, failure);
-                        return Task.FromException(new ServiceUnavailableException("CodePipeline is unavailable."));
+                        return Task.FromException(ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
                     });
             });
 

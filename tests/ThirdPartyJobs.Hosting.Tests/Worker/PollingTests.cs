@@ -93,7 +93,7 @@ public sealed class PollingTests
     [Test]
     public async Task Throttled_polls_back_off_and_are_counted()
     {
-        await using var harness = await StartWithFailingPollsAsync(() => new ThrottledException("Rate exceeded."));
+        await using var harness = await StartWithFailingPollsAsync(() => ThirdPartyJobsModelFactory.ServiceError("ThrottlingException", "Rate exceeded."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), Step);
 
@@ -110,7 +110,7 @@ public sealed class PollingTests
     [Test]
     public async Task Failing_polls_back_off_and_never_end_the_loop()
     {
-        await using var harness = await StartWithFailingPollsAsync(() => new ServiceUnavailableException("CodePipeline is unavailable."));
+        await using var harness = await StartWithFailingPollsAsync(() => ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
 
         await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(30), Step);
         harness.Service.PollFault = null;

@@ -19,7 +19,7 @@ public sealed class ReportingTests
                 {
                     if (Interlocked.Increment(ref calls) <= 2)
                     {
-                        return Task.FromException(new ServiceUnavailableException("CodePipeline is unavailable."));
+                        return Task.FromException(ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
                     }
 
                     h.Service.RecordSuccess(jobId, token, revision, continuation, details);
@@ -51,8 +51,8 @@ public sealed class ReportingTests
         {
             h.Service.Mock.Setup(c => c.PutJobFailureResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<FailureDetails>(), It.IsAny<CancellationToken>()))
                 .Returns(() => Task.FromException(Interlocked.Increment(ref calls) == 1
-                    ? new ServiceUnavailableException("The connection was reset.")
-                    : new InvalidJobStateException("The job already has a result.")));
+                    ? ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "The connection was reset.")
+                    : ThirdPartyJobsModelFactory.ServiceError("InvalidJobStateException", "The job already has a result.")));
             h.Handler.OnHandle = (_, _) => Task.FromResult(JobOutcome.Failed(FailureType.JobFailed, "Tests failed."));
             h.Service.AddJob();
         });
@@ -91,7 +91,7 @@ public sealed class ReportingTests
         await using var harness = await WorkerHarness.StartAsync(beforeStart: h =>
         {
             h.Service.Mock.Setup(c => c.PutJobSuccessResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CurrentRevision?>(), It.IsAny<string?>(), It.IsAny<ExecutionDetails?>(), It.IsAny<CancellationToken>()))
-                .ThrowsAsync(new InvalidJobStateException("The job timed out."));
+                .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidJobStateException", "The job timed out."));
             h.Service.AddJob(jobId: "job-late");
         });
 
@@ -117,7 +117,7 @@ public sealed class ReportingTests
                     .Returns(() =>
                     {
                         Interlocked.Increment(ref calls);
-                        return Task.FromException(new ThrottledException("Rate exceeded."));
+                        return Task.FromException(ThirdPartyJobsModelFactory.ServiceError("ThrottlingException", "Rate exceeded."));
                     });
                 h.Service.AddJob(jobId: "job-unlucky");
             });
@@ -146,7 +146,7 @@ public sealed class ReportingTests
                 .Returns(() =>
                 {
                     Interlocked.Increment(ref calls);
-                    return Task.FromException(new InvalidClientTokenException("The client token is not valid."));
+                    return Task.FromException(ThirdPartyJobsModelFactory.ServiceError("InvalidClientTokenException", "The client token is not valid."));
                 });
             h.Service.AddJob();
         });

@@ -48,7 +48,7 @@ public sealed class WorkerChaosTests
         var attempts = new AttemptRecorder();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(attempts));
-        services.AddSingleton<IThirdPartyJobClient>(provider => new ThirdPartyJobClient(
+        services.AddSingleton<IThirdPartyJobClient>(provider => ThirdPartyJobClient.Create(
             new AWSOptions
             {
                 Credentials = new BasicAWSCredentials(emulator.Credential.AccessKeyId, emulator.Credential.SecretAccessKey),

@@ -23,7 +23,7 @@ public sealed class InvalidInputPropertyTests
         var suite = SeededSuite.Resolve("THIRDPARTYJOBS_PROPERTY", DefaultSeed, DefaultCases);
         var transport = new Mock<ICodePipelineTransport>(MockBehavior.Strict);
         transport.Setup(t => t.Dispose());
-        using var client = new ThirdPartyJobClient(transport.Object, options: null, loggerFactory: null);
+        using var client = new CodePipelineThirdPartyJobClient(transport.Object, options: null, loggerFactory: null);
         var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var @case in suite.Cases())
@@ -51,7 +51,7 @@ public sealed class InvalidInputPropertyTests
         TestContext.Out.WriteLine($"{suite.CaseCount:N0} invalid calls refused before sending: " + string.Join(", ", byKind.Select(k => $"{k.Key} {k.Value}")));
     }
 
-    private static (string What, Func<ThirdPartyJobClient, Task> Call) InvalidCall(InputGenerator g)
+    private static (string What, Func<IThirdPartyJobClient, Task> Call) InvalidCall(InputGenerator g)
     {
         var r = g.Random;
         string jobId = g.Text(1, 512), clientToken = g.Text(1, 256), nonce = g.Text(1, 50);
@@ -67,15 +67,15 @@ public sealed class InvalidInputPropertyTests
                     case 0:
                         return ("PollForJobs.actionTypeId null:", c => c.PollForJobsAsync(null!, 1));
                     case 1:
-                        return ("PollForJobs.actionTypeId.Category null:", c => c.PollForJobsAsync(type with { Category = null! }, 1));
+                        return ("PollForJobs.actionTypeId.Category null:", c => c.PollForJobsAsync(new ActionTypeId(null!, type.Owner!, type.Provider!, type.Version!), 1));
                     case 2:
-                        return ("PollForJobs.actionTypeId.Owner null:", c => c.PollForJobsAsync(type with { Owner = null! }, 1));
+                        return ("PollForJobs.actionTypeId.Owner null:", c => c.PollForJobsAsync(new ActionTypeId(type.Category!, null!, type.Provider!, type.Version!), 1));
                     case 3:
                         var (pk, provider) = BadName(g, 35);
-                        return ($"PollForJobs.Provider {pk}:", c => c.PollForJobsAsync(type with { Provider = provider! }, 1));
+                        return ($"PollForJobs.Provider {pk}:", c => c.PollForJobsAsync(new ActionTypeId(type.Category!, type.Owner!, provider!, type.Version!), 1));
                     case 4:
                         var (vk, version) = BadName(g, 9);
-                        return ($"PollForJobs.Version {vk}:", c => c.PollForJobsAsync(type with { Version = version! }, 1));
+                        return ($"PollForJobs.Version {vk}:", c => c.PollForJobsAsync(new ActionTypeId(type.Category!, type.Owner!, type.Provider!, version!), 1));
                     default:
                         var size = r.Next(3) switch { 0 => 0, 1 => int.MinValue, _ => -r.Next(1, int.MaxValue) };
                         return ("PollForJobs.maxBatchSize below 1:", c => c.PollForJobsAsync(type, size));
@@ -101,13 +101,13 @@ public sealed class InvalidInputPropertyTests
                         return BadJobIdOrClientToken(g, "PutJobSuccessResult", jobId, clientToken, (c, j, t) => c.PutJobSuccessResultAsync(j, t));
                     case 2:
                         var (rk, badRevision) = BadRequired(g, 1, 1500);
-                        return ($"PutJobSuccessResult.currentRevision.Revision {rk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, revision with { Revision = badRevision! }));
+                        return ($"PutJobSuccessResult.currentRevision.Revision {rk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, new CurrentRevision(badRevision!, revision.ChangeIdentifier, revision.Created, revision.RevisionSummary)));
                     case 3:
                         var (ik, badChange) = BadRequired(g, 1, 100);
-                        return ($"PutJobSuccessResult.currentRevision.ChangeIdentifier {ik}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, revision with { ChangeIdentifier = badChange! }));
+                        return ($"PutJobSuccessResult.currentRevision.ChangeIdentifier {ik}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, new CurrentRevision(revision.Revision, badChange!, revision.Created, revision.RevisionSummary)));
                     case 4:
                         var (sk, badSummary) = BadOptional(g, 1, 2048);
-                        return ($"PutJobSuccessResult.currentRevision.RevisionSummary {sk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, revision with { RevisionSummary = badSummary }));
+                        return ($"PutJobSuccessResult.currentRevision.RevisionSummary {sk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, new CurrentRevision(revision.Revision, revision.ChangeIdentifier, revision.Created, badSummary)));
                     case 5:
                         var (tk, badContinuation) = BadOptional(g, 1, 2048);
                         return ($"PutJobSuccessResult.continuationToken {tk}:", c => c.PutJobSuccessResultAsync(jobId, clientToken, continuationToken: badContinuation));
@@ -132,20 +132,20 @@ public sealed class InvalidInputPropertyTests
                     case 2:
                         return ("PutJobFailureResult.failureDetails null:", c => c.PutJobFailureResultAsync(jobId, clientToken, null!));
                     case 3:
-                        return ("PutJobFailureResult.failureDetails.Type null:", c => c.PutJobFailureResultAsync(jobId, clientToken, failure with { Type = null! }));
+                        return ("PutJobFailureResult.failureDetails.Type null:", c => c.PutJobFailureResultAsync(jobId, clientToken, new FailureDetails(null!, failure.Message, failure.ExternalExecutionId)));
                     case 4:
                         var (mk, badMessage) = BadRequired(g, 1, 5000);
-                        return ($"PutJobFailureResult.failureDetails.Message {mk}:", c => c.PutJobFailureResultAsync(jobId, clientToken, failure with { Message = badMessage! }));
+                        return ($"PutJobFailureResult.failureDetails.Message {mk}:", c => c.PutJobFailureResultAsync(jobId, clientToken, new FailureDetails(failure.Type, badMessage!, failure.ExternalExecutionId)));
                     default:
                         var (xk, badExternal) = BadOptional(g, 1, 1500);
-                        return ($"PutJobFailureResult.failureDetails.ExternalExecutionId {xk}:", c => c.PutJobFailureResultAsync(jobId, clientToken, failure with { ExternalExecutionId = badExternal }));
+                        return ($"PutJobFailureResult.failureDetails.ExternalExecutionId {xk}:", c => c.PutJobFailureResultAsync(jobId, clientToken, new FailureDetails(failure.Type, failure.Message, badExternal)));
                 }
         }
     }
 
     /// <summary>The job id (1–512) or the client token (1–256), the two parameters every job operation takes, made invalid: the other valid.</summary>
-    private static (string What, Func<ThirdPartyJobClient, Task> Call) BadJobIdOrClientToken(
-        InputGenerator g, string operation, string jobId, string clientToken, Func<ThirdPartyJobClient, string, string, Task> call)
+    private static (string What, Func<IThirdPartyJobClient, Task> Call) BadJobIdOrClientToken(
+        InputGenerator g, string operation, string jobId, string clientToken, Func<IThirdPartyJobClient, string, string, Task> call)
     {
         if (g.Random.Next(2) == 0)
         {

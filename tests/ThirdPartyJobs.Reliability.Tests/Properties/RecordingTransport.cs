@@ -33,6 +33,6 @@ internal sealed class RecordingTransport
     public List<TransportRequest> Requests { get; } = [];
 
     /// <summary>A client over this transport, one attempt per call.</summary>
-    public ThirdPartyJobClient CreateClient() =>
-        new(Mock.Object, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } }, loggerFactory: null);
+    public IThirdPartyJobClient CreateClient() =>
+        new CodePipelineThirdPartyJobClient(Mock.Object, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } }, loggerFactory: null);
 }

@@ -105,7 +105,7 @@ internal sealed class CanaryInstanceFactory
             return simple;
         }
 
-        if (typeof(ExtensibleEnum).IsAssignableFrom(type) && !type.IsAbstract)
+        if (type.BaseType is { IsGenericType: true } enumBase && enumBase.GetGenericTypeDefinition() == typeof(ExtensibleEnum<>))
         {
             // Open enumerations are not secret: use a known value.
             return type.GetProperties(BindingFlags.Public | BindingFlags.Static).First(p => p.PropertyType == type).GetValue(null);

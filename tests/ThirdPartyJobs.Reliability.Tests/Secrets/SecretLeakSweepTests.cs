@@ -87,8 +87,8 @@ public sealed class SecretLeakSweepTests
         using var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         var retry = new ThirdPartyJobsOptions { Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), AttemptTimeout = TimeSpan.FromSeconds(5) } };
         var impatient = new ThirdPartyJobsOptions { Retry = { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), AttemptTimeout = TimeSpan.FromMilliseconds(200) } };
-        using var client = new ThirdPartyJobClient(Aws(server), retry, loggerFactory);
-        using var impatientClient = new ThirdPartyJobClient(Aws(server), impatient, loggerFactory);
+        using var client = ThirdPartyJobClient.Create(Aws(server), retry, loggerFactory);
+        using var impatientClient = ThirdPartyJobClient.Create(Aws(server), impatient, loggerFactory);
 
         var outputs = new List<(string Where, string? Text)>();
         var exceptions = new List<(string Scenario, Exception Error)>();

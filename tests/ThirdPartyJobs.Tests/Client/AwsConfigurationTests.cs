@@ -54,7 +54,7 @@ public sealed class AwsConfigurationTests
     [Test]
     public void Missing_credentials_fail_at_construction()
     {
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(new AWSOptions { Region = RegionEndpoint.EUWest1 }));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(new AWSOptions { Region = RegionEndpoint.EUWest1 }));
 
         AssertNamesSettings(error!, "Credentials", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWSOptions.Credentials");
     }
@@ -62,7 +62,7 @@ public sealed class AwsConfigurationTests
     [Test]
     public void An_unknown_profile_fails_at_construction()
     {
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(new AWSOptions { Profile = "no-such-profile", Region = RegionEndpoint.EUWest1 }));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(new AWSOptions { Profile = "no-such-profile", Region = RegionEndpoint.EUWest1 }));
 
         AssertNamesSettings(error!, "Profile", "AWSOptions.Profile", "AWS_PROFILE", "'no-such-profile'");
     }
@@ -78,7 +78,7 @@ public sealed class AwsConfigurationTests
             DefaultClientConfig = { ServiceURL = serviceUrl },
         };
 
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(aws));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(aws));
 
         AssertNamesSettings(error!, "ServiceURL", "ServiceURL", serviceUrl);
     }
@@ -88,7 +88,7 @@ public sealed class AwsConfigurationTests
     {
         var aws = new AWSOptions { Credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE000000001", "secret-example") };
 
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(aws));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(aws));
 
         AssertNamesSettings(error!, "Region", "AWS_REGION", "ServiceURL");
     }
@@ -102,7 +102,7 @@ public sealed class AwsConfigurationTests
             DefaultClientConfig = { ServiceURL = "::" },
         };
 
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(aws));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(aws));
 
         Assert.That(error, Is.InstanceOf<ThirdPartyJobException>());
         Assert.That(error!.ToString(), Does.Not.Contain("CANARY"));

@@ -153,7 +153,7 @@ public sealed class ClientRequestTests : ScriptedClientFixture
     {
         var options = new ThirdPartyJobsOptions { Retry = { MaxAttempts = 0 } };
 
-        var error = Assert.Throws<ArgumentException>(() => _ = new ThirdPartyJobClient(awsOptions: null, options));
+        var error = Assert.Throws<ArgumentException>(() => _ = ThirdPartyJobClient.Create(awsOptions: null, options));
 
         Assert.That(error!.Message, Does.Contain("ThirdPartyJobs:Retry:MaxAttempts"));
     }

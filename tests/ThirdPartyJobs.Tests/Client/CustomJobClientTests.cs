@@ -12,13 +12,13 @@ public sealed class CustomJobClientTests
     private const string DataJson = """{"actionTypeId":{"category":"Build","owner":"Custom","provider":"MyBuild","version":"1"},"actionConfiguration":{"configuration":{"Project":"p"}},"artifactCredentials":{"accessKeyId":"ASIAEXAMPLEKEY000001","secretAccessKey":"s","sessionToken":"t"}}""";
 
     private CannedHttpServer _server = null!;
-    private CustomJobClient _client = null!;
+    private ICustomJobClient _client = null!;
 
     [SetUp]
     public void SetUp()
     {
         _server = new CannedHttpServer();
-        _client = new CustomJobClient(LoopbackClient.AwsOptions(_server.BaseUrl), LoopbackClient.FastOptions(maxAttempts: 2));
+        _client = CustomJobClient.Create(LoopbackClient.AwsOptions(_server.BaseUrl), LoopbackClient.FastOptions(maxAttempts: 2));
     }
 
     [TearDown]
@@ -130,7 +130,7 @@ public sealed class CustomJobClientTests
 
         var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICustomJobClient>(provider);
 
-        Assert.That(client, Is.TypeOf<CustomJobClient>());
+        Assert.That(client, Is.TypeOf<CodePipelineCustomJobClient>());
         Assert.That(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ICustomJobClient>(provider), Is.SameAs(client), "one per process");
     }
 }

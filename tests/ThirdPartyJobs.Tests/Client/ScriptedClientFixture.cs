@@ -8,13 +8,13 @@ public abstract class ScriptedClientFixture
 {
     private protected ScriptedTransport Transport { get; private set; } = null!;
 
-    protected ThirdPartyJobClient Client { get; private set; } = null!;
+    protected IThirdPartyJobClient Client { get; private set; } = null!;
 
     [SetUp]
     public void CreateClient()
     {
         Transport = new ScriptedTransport();
-        Client = new ThirdPartyJobClient(Transport.Object, new ThirdPartyJobsOptions(), null);
+        Client = new CodePipelineThirdPartyJobClient(Transport.Object, new ThirdPartyJobsOptions(), null);
     }
 
     [TearDown]

@@ -128,7 +128,7 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.That(services.Count(d => d.ServiceType == typeof(IThirdPartyJobClient)), Is.EqualTo(1));
         Assert.That(services.Count(d => d.ServiceType == typeof(IValidateOptions<ThirdPartyJobsOptions>)), Is.EqualTo(1));
         var client = provider.GetRequiredService<IThirdPartyJobClient>();
-        Assert.That(client, Is.InstanceOf<ThirdPartyJobClient>());
+        Assert.That(client, Is.TypeOf<CodePipelineThirdPartyJobClient>());
         Assert.That(provider.GetRequiredService<IThirdPartyJobClient>(), Is.SameAs(client));
     }
 

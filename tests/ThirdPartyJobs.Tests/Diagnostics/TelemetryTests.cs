@@ -21,7 +21,7 @@ public sealed class TelemetryTests
 
     private CodePipelineEmulator _emulator = null!;
     private RegisteredActionType _actionType = null!;
-    private ThirdPartyJobClient _client = null!;
+    private IThirdPartyJobClient _client = null!;
     private List<Activity> _spans = null!;
     private List<Metric> _metrics = null!;
     private TracerProvider _tracing = null!;
@@ -32,7 +32,7 @@ public sealed class TelemetryTests
     {
         _emulator = await CodePipelineEmulator.StartAsync();
         _actionType = _emulator.RegisterActionType("Build", "ThirdParty", "Telemetry", "1");
-        _client = new ThirdPartyJobClient(
+        _client = ThirdPartyJobClient.Create(
             new AWSOptions
             {
                 Credentials = new BasicAWSCredentials(_emulator.Credential.AccessKeyId, _emulator.Credential.SecretAccessKey),

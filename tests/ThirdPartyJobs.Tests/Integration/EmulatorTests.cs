@@ -13,7 +13,7 @@ public sealed class EmulatorTests
 {
     private CodePipelineEmulator _emulator = null!;
     private RegisteredActionType _actionType = null!;
-    private ThirdPartyJobClient _client = null!;
+    private IThirdPartyJobClient _client = null!;
 
     private ActionTypeId ActionTypeId => new(ActionCategory.FromValue(_actionType.Category), ActionOwner.FromValue(_actionType.Owner), _actionType.Provider, _actionType.Version);
 
@@ -32,7 +32,7 @@ public sealed class EmulatorTests
         await _emulator.DisposeAsync();
     }
 
-    private ThirdPartyJobClient Create(string? secretAccessKey = null, string? accessKeyId = null, ErrorCodeStyle? style = null) =>
+    private IThirdPartyJobClient Create(string? secretAccessKey = null, string? accessKeyId = null, ErrorCodeStyle? style = null) =>
         LoopbackClient.Create(
             _emulator.ServiceUrl,
             LoopbackClient.FastOptions(maxAttempts: 4),
@@ -73,7 +73,7 @@ public sealed class EmulatorTests
             Assert.That(details.Data!.PipelineContext.ActionName, Is.EqualTo("DeployToPartner"));
             Assert.That(details.Data!.InputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "SourceOutput", "BuildOutput" }));
             Assert.That(details.Data!.InputArtifacts[0].Revision, Is.EqualTo("abc123"));
-            Assert.That(details.Data!.InputArtifacts[0].Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("artifact-bucket", "MyPipeline/SourceOutp/a.zip")));
+            Assert.That(details.Data!.InputArtifacts[0].S3Location, Is.EqualTo(new S3ArtifactLocation("artifact-bucket", "MyPipeline/SourceOutp/a.zip")));
             Assert.That(details.Data!.OutputArtifacts.Select(a => a.Name), Is.EqualTo(new[] { "DeployOutput", "ReportOutput" }));
             Assert.That(details.Data!.ArtifactCredentials!.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
             Assert.That(details.Data!.ArtifactCredentials.GetSessionToken(), Is.EqualTo(Canaries.SessionToken));

@@ -35,6 +35,6 @@ internal static class LoopbackClient
         },
     };
 
-    public static ThirdPartyJobClient Create(string serviceUrl, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, AWSOptions? awsOptions = null) =>
-        new(awsOptions ?? AwsOptions(serviceUrl), options ?? FastOptions(), loggerFactory);
+    public static IThirdPartyJobClient Create(string serviceUrl, ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, AWSOptions? awsOptions = null) =>
+        ThirdPartyJobClient.Create(awsOptions ?? AwsOptions(serviceUrl), options ?? FastOptions(), loggerFactory);
 }

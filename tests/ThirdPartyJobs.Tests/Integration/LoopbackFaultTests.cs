@@ -15,7 +15,7 @@ public sealed class LoopbackFaultTests : LoopbackFixture
 {
     private const string Throttled = "ThrottlingException";
 
-    private ThirdPartyJobClient FastClient(int maxAttempts = 3, int attemptTimeoutMilliseconds = 5_000) =>
+    private IThirdPartyJobClient FastClient(int maxAttempts = 3, int attemptTimeoutMilliseconds = 5_000) =>
         NewClient(LoopbackClient.FastOptions(maxAttempts, attemptTimeoutMilliseconds));
 
     [Test]

@@ -11,12 +11,12 @@ namespace ThirdPartyJobs.Tests.Integration;
 /// </summary>
 public abstract class LoopbackFixture
 {
-    private ThirdPartyJobClient? _client;
+    private IThirdPartyJobClient? _client;
 
     private protected CannedHttpServer Server { get; private set; } = null!;
 
     /// <summary>The fixture's client.</summary>
-    protected ThirdPartyJobClient Client => _client ??= NewClient(ClientOptions, ClientLoggerFactory);
+    protected IThirdPartyJobClient Client => _client ??= NewClient(ClientOptions, ClientLoggerFactory);
 
     /// <summary>The options of <see cref="Client"/>; by default <see cref="LoopbackClient"/>'s.</summary>
     protected virtual ThirdPartyJobsOptions? ClientOptions => null;
@@ -39,6 +39,6 @@ public abstract class LoopbackFixture
     }
 
     /// <summary>Another client against <see cref="Server"/>; the caller disposes it.</summary>
-    protected ThirdPartyJobClient NewClient(ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, AWSOptions? awsOptions = null) =>
+    protected IThirdPartyJobClient NewClient(ThirdPartyJobsOptions? options = null, ILoggerFactory? loggerFactory = null, AWSOptions? awsOptions = null) =>
         LoopbackClient.Create(Server.BaseUrl, options, loggerFactory, awsOptions);
 }

@@ -36,11 +36,11 @@ public sealed class RetryLoggingTests
         _logs.Dispose();
     }
 
-    private ThirdPartyJobClient Client(Action<ThirdPartyJobsRetryOptions>? configure = null)
+    private CodePipelineThirdPartyJobClient Client(Action<ThirdPartyJobsRetryOptions>? configure = null)
     {
         var options = new ThirdPartyJobsOptions { Retry = { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero } };
         configure?.Invoke(options.Retry);
-        return new ThirdPartyJobClient(_transport.Object, options, _loggerFactory, _time);
+        return new CodePipelineThirdPartyJobClient(_transport.Object, options, _loggerFactory, _time);
     }
 
     private static ServiceUnavailableException Unavailable() =>
@@ -87,7 +87,7 @@ public sealed class RetryLoggingTests
     public async Task A_successful_call_logs_nothing_at_the_default_level_and_Polly_logs_nothing_at_any()
     {
         using var verbose = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(_logs));
-        using var client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), verbose, _time);
+        using var client = new CodePipelineThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), verbose, _time);
         _transport.ThenReturn(SampleResponses.MinimalJobDetails);
 
         await client.GetJobDetailsAsync("job-1", "tok");

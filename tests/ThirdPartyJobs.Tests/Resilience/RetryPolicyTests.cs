@@ -27,10 +27,10 @@ public sealed class RetryPolicyTests
         _transport = new ScriptedTransport();
     }
 
-    private ThirdPartyJobClient Client(int maxAttempts = 5, bool jitter = false, TimeSpan? maxDelay = null, TimeSpan? attemptTimeout = null, TimeSpan? overallTimeout = null)
+    private CodePipelineThirdPartyJobClient Client(int maxAttempts = 5, bool jitter = false, TimeSpan? maxDelay = null, TimeSpan? attemptTimeout = null, TimeSpan? overallTimeout = null)
     {
         _timeouts = [attemptTimeout ?? AttemptTimeout, overallTimeout ?? OverallTimeout];
-        return new(_transport.Object, new ThirdPartyJobsOptions
+        return new CodePipelineThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions
         {
             Retry =
             {
@@ -343,7 +343,7 @@ public sealed class RetryPolicyTests
     {
         using var logs = new CapturingLoggerProvider();
         using var loggerFactory = logs.CreateFactory();
-        using var client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions { Retry = { UseJitter = false, AttemptTimeout = AttemptTimeout } }, loggerFactory, _time);
+        using var client = new CodePipelineThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions { Retry = { UseJitter = false, AttemptTimeout = AttemptTimeout } }, loggerFactory, _time);
         _timeouts = [AttemptTimeout, TimeSpan.FromSeconds(90)];
         _transport.ThenThrow(Throttle()).ThenThrow(Throttle()).ThenReturn("""{"jobDetails":""");
 

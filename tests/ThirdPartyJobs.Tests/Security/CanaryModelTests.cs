@@ -40,7 +40,7 @@ public sealed class CanaryModelTests
         Assert.That(_models.Select(m => m.GetType()), Is.SupersetOf(new[]
         {
             typeof(JobDetails), typeof(JobData), typeof(ActionTypeId), typeof(ActionConfiguration), typeof(PipelineContext), typeof(Artifact),
-            typeof(ArtifactLocation), typeof(S3ArtifactLocation), typeof(SessionCredentials), typeof(EncryptionKey), typeof(ActionCategory),
+            typeof(S3ArtifactLocation), typeof(SessionCredentials), typeof(EncryptionKey), typeof(ActionCategory),
             typeof(ActionOwner), typeof(ArtifactLocationType), typeof(EncryptionKeyType),
         }));
     }

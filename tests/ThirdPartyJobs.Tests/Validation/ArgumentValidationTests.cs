@@ -20,7 +20,7 @@ public sealed class ArgumentValidationTests
     private static readonly ActionTypeId ValidType = new(ActionCategory.Build, ActionOwner.ThirdParty, "MyProvider", "1");
 
     private Mock<ICodePipelineTransport> _transport = null!;
-    private ThirdPartyJobClient _client = null!;
+    private CodePipelineThirdPartyJobClient _client = null!;
 
     [SetUp]
     public void SetUp()
@@ -28,7 +28,7 @@ public sealed class ArgumentValidationTests
         // Strict, and SendAsync is not set up: any call fails the test even if Verify were forgotten.
         _transport = new Mock<ICodePipelineTransport>(MockBehavior.Strict);
         _transport.Setup(transport => transport.Dispose());
-        _client = new ThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), null);
+        _client = new CodePipelineThirdPartyJobClient(_transport.Object, new ThirdPartyJobsOptions(), null);
     }
 
     [TearDown]
@@ -60,23 +60,23 @@ public sealed class ArgumentValidationTests
 
         // PollForJobsAsync
         yield return Case("poll: actionTypeId null", "actionTypeId", c => c.PollForJobsAsync(null!, 1));
-        yield return Case("poll: category null", "actionTypeId", c => c.PollForJobsAsync(ValidType with { Category = null! }, 1));
-        yield return Case("poll: owner null", "actionTypeId", c => c.PollForJobsAsync(ValidType with { Owner = null! }, 1));
-        yield return Case("poll: provider null", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = null! }, 1));
-        yield return Case("poll: provider empty", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "" }, 1));
-        yield return Case("poll: provider white space", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "  " }, 1));
-        yield return Case("poll: provider 36", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = Chars(36) }, 1));
-        yield return Case("poll: provider with a space", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "My Provider" }, 1));
-        yield return Case("poll: provider with a dot", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "My.Provider" }, 1));
-        yield return Case("poll: provider with a slash", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "My/Provider" }, 1));
-        yield return Case("poll: provider non-ascii letter", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "Prövider" }, 1));
-        yield return Case("poll: provider trailing newline", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "MyProvider\n" }, 1));
-        yield return Case("poll: provider leading newline", "actionTypeId.Provider", c => c.PollForJobsAsync(ValidType with { Provider = "\nMyProvider" }, 1));
-        yield return Case("poll: version null", "actionTypeId.Version", c => c.PollForJobsAsync(ValidType with { Version = null! }, 1));
-        yield return Case("poll: version empty", "actionTypeId.Version", c => c.PollForJobsAsync(ValidType with { Version = "" }, 1));
-        yield return Case("poll: version 10", "actionTypeId.Version", c => c.PollForJobsAsync(ValidType with { Version = "1234567890" }, 1));
-        yield return Case("poll: version with a dot", "actionTypeId.Version", c => c.PollForJobsAsync(ValidType with { Version = "1.0" }, 1));
-        yield return Case("poll: version trailing newline", "actionTypeId.Version", c => c.PollForJobsAsync(ValidType with { Version = "1\n" }, 1));
+        yield return Case("poll: category null", "actionTypeId", c => c.PollForJobsAsync(new ActionTypeId(null!, ValidType.Owner!, ValidType.Provider!, ValidType.Version!), 1));
+        yield return Case("poll: owner null", "actionTypeId", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, null!, ValidType.Provider!, ValidType.Version!), 1));
+        yield return Case("poll: provider null", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, null!, ValidType.Version!), 1));
+        yield return Case("poll: provider empty", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "", ValidType.Version!), 1));
+        yield return Case("poll: provider white space", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "  ", ValidType.Version!), 1));
+        yield return Case("poll: provider 36", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, Chars(36), ValidType.Version!), 1));
+        yield return Case("poll: provider with a space", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "My Provider", ValidType.Version!), 1));
+        yield return Case("poll: provider with a dot", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "My.Provider", ValidType.Version!), 1));
+        yield return Case("poll: provider with a slash", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "My/Provider", ValidType.Version!), 1));
+        yield return Case("poll: provider non-ascii letter", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "Prövider", ValidType.Version!), 1));
+        yield return Case("poll: provider trailing newline", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "MyProvider\n", ValidType.Version!), 1));
+        yield return Case("poll: provider leading newline", "actionTypeId.Provider", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, "\nMyProvider", ValidType.Version!), 1));
+        yield return Case("poll: version null", "actionTypeId.Version", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, ValidType.Provider!, null!), 1));
+        yield return Case("poll: version empty", "actionTypeId.Version", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, ValidType.Provider!, ""), 1));
+        yield return Case("poll: version 10", "actionTypeId.Version", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, ValidType.Provider!, "1234567890"), 1));
+        yield return Case("poll: version with a dot", "actionTypeId.Version", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, ValidType.Provider!, "1.0"), 1));
+        yield return Case("poll: version trailing newline", "actionTypeId.Version", c => c.PollForJobsAsync(new ActionTypeId(ValidType.Category!, ValidType.Owner!, ValidType.Provider!, "1\n"), 1));
         yield return Case("poll: maxBatchSize 0", "maxBatchSize", c => c.PollForJobsAsync(ValidType, 0));
         yield return Case("poll: maxBatchSize -1", "maxBatchSize", c => c.PollForJobsAsync(ValidType, -1));
         yield return Case("poll: maxBatchSize min", "maxBatchSize", c => c.PollForJobsAsync(ValidType, int.MinValue));

@@ -64,7 +64,7 @@ public sealed class OptionsValidatorTests
     {
         var transport = new Moq.Mock<ThirdPartyJobs.Protocol.ICodePipelineTransport>(Moq.MockBehavior.Strict);
 
-        var error = Assert.Throws<ArgumentException>(() => _ = new ThirdPartyJobClient(transport.Object, options, null));
+        var error = Assert.Throws<ArgumentException>(() => _ = new CodePipelineThirdPartyJobClient(transport.Object, options, null));
 
         Assert.That(error!.Message, Does.Contain(key));
         Assert.That(error.ParamName, Is.EqualTo("options"));
@@ -88,14 +88,6 @@ public sealed class OptionsValidatorTests
         Assert.That(failures, Has.Some.Contains("ThirdPartyJobs:Retry:MaxDelay"));
     }
 
-    [Test]
-    public void A_null_retry_section_is_reported()
-    {
-        var result = new ThirdPartyJobsOptionsValidator().Validate(null, new ThirdPartyJobsOptions { Retry = null! });
-
-        Assert.That(result.FailureMessage, Does.Contain("ThirdPartyJobs:Retry must not be null"));
-    }
-
     private static IEnumerable<TestCaseData> ExtremeValidOptions()
     {
         yield return new TestCaseData(With(r => { r.MaxAttempts = 1; })).SetName("{m}(one attempt)");
@@ -113,6 +105,6 @@ public sealed class OptionsValidatorTests
         Assert.That(ThirdPartyJobsOptionsValidator.GetFailures(options), Is.Empty);
 
         var transport = new Moq.Mock<ThirdPartyJobs.Protocol.ICodePipelineTransport>();
-        Assert.DoesNotThrow(() => new ThirdPartyJobClient(transport.Object, options, null).Dispose(), "Polly accepts everything the validator accepts");
+        Assert.DoesNotThrow(() => new CodePipelineThirdPartyJobClient(transport.Object, options, null).Dispose(), "Polly accepts everything the validator accepts");
     }
 }

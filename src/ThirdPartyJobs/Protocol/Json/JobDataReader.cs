@@ -103,10 +103,10 @@ internal static partial class ResponseParser
     private static Artifact ReadArtifact(ref JsonCursor cursor)
     {
         var values = ReadStrings(ref cursor, ArtifactShape, static (ref JsonCursor inner) => inner.Object(ReadLocation), out var location);
-        return new Artifact(values[0], values[1], location);
+        return new Artifact(values[0], values[1], location?.Type, location?.S3Location);
     }
 
-    private static ArtifactLocation ReadLocation(ref JsonCursor cursor)
+    private static Location ReadLocation(ref JsonCursor cursor)
     {
         ArtifactLocationType? type = null;
         S3ArtifactLocation? s3 = null;
@@ -122,7 +122,7 @@ internal static partial class ResponseParser
             }
         }
 
-        return new ArtifactLocation(type, s3);
+        return new Location(type, s3);
     }
 
     private static S3ArtifactLocation ReadS3Location(ref JsonCursor cursor)
@@ -178,4 +178,7 @@ internal static partial class ResponseParser
 
     // Lets the configuration map go through JsonCursor.Object (null and wrong-type handling) like any structure.
     private sealed record ConfigurationHolder(Dictionary<string, string>? Values);
+
+    // The model's ArtifactLocation, which Artifact flattens.
+    private sealed record Location(ArtifactLocationType? Type, S3ArtifactLocation? S3Location);
 }

@@ -129,7 +129,7 @@ public sealed class EndpointProviderTests
             Credentials = new BasicAWSCredentials("AKIDEXAMPLE000000001", "secret"),
             DefaultClientConfig = { ServiceURL = "http://127.0.0.1:9", UseFIPSEndpoint = true },
         };
-        var error = Assert.Throws<AwsConfigurationException>(() => _ = new ThirdPartyJobClient(aws, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } }));
+        var error = Assert.Throws<AwsConfigurationException>(() => _ = ThirdPartyJobClient.Create(aws, new ThirdPartyJobsOptions { Retry = { MaxAttempts = 1 } }));
 
         Assert.That(error!.Message, Does.Contain("ServiceURL cannot be combined with UseFIPSEndpoint"));
         Assert.That(error.Setting, Is.EqualTo("ServiceURL"));

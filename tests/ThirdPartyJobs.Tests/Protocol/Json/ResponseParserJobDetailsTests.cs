@@ -37,15 +37,15 @@ public sealed class ResponseParserJobDetailsTests
 
             Assert.That(data.InputArtifacts, Is.EqualTo(new[]
             {
-                new Artifact("SourceOutput", "4f2c1a9d0e7b", new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/SourceOutp/a1b2c3.zip"))),
-                new Artifact("BuildOutput", "build-17", new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/BuildOutpu/d4e5f6.zip"))),
+                new Artifact("SourceOutput", "4f2c1a9d0e7b", ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/SourceOutp/a1b2c3.zip")),
+                new Artifact("BuildOutput", "build-17", ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/BuildOutpu/d4e5f6.zip")),
             }));
             Assert.That(data.OutputArtifacts, Is.EqualTo(new[]
             {
-                new Artifact("DeployOutput", null, new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/DeployOutp/g7h8i9.zip"))),
-                new Artifact("ReportOutput", null, new ArtifactLocation(ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/ReportOutp/j0k1l2.zip"))),
+                new Artifact("DeployOutput", null, ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/DeployOutp/g7h8i9.zip")),
+                new Artifact("ReportOutput", null, ArtifactLocationType.S3, new S3ArtifactLocation("codepipeline-us-east-1-123456789012", "MyPipeline/ReportOutp/j0k1l2.zip")),
             }));
-            Assert.That(data.InputArtifacts[0].Location!.Type!.IsKnown, Is.True);
+            Assert.That(data.InputArtifacts[0].LocationType!.IsKnown, Is.True);
 
             Assert.That(data.ArtifactCredentials, Is.Not.Null);
             Assert.That(data.ArtifactCredentials!.GetAccessKeyId(), Is.EqualTo(Canaries.AccessKeyId));
@@ -129,8 +129,8 @@ public sealed class ResponseParserJobDetailsTests
         {
             Assert.That(data.Configuration.Keys.Count, Is.Zero);
             Assert.That(data.PipelineContext, Is.EqualTo(new PipelineContext(null, null, null, null, null, null)));
-            Assert.That(data.InputArtifacts, Is.EqualTo(new[] { new Artifact(null, null, null) }));
-            Assert.That(data.OutputArtifacts, Is.EqualTo(new[] { new Artifact("Out", null, new ArtifactLocation(null, null)) }));
+            Assert.That(data.InputArtifacts, Is.EqualTo(new[] { new Artifact(null, null, null, null) }));
+            Assert.That(data.OutputArtifacts, Is.EqualTo(new[] { new Artifact("Out", null, null, null) }));
         });
     }
 
@@ -152,8 +152,8 @@ public sealed class ResponseParserJobDetailsTests
             Assert.That(data.ActionTypeId.Category.IsKnown, Is.False);
             Assert.That(data.ActionTypeId.Owner!.Value, Is.EqualTo("Partner"));
             Assert.That(data.ActionTypeId.Owner.IsKnown, Is.False);
-            Assert.That(data.InputArtifacts[0].Location!.Type!.Value, Is.EqualTo("EFS"));
-            Assert.That(data.InputArtifacts[0].Location!.Type!.IsKnown, Is.False);
+            Assert.That(data.InputArtifacts[0].LocationType!.Value, Is.EqualTo("EFS"));
+            Assert.That(data.InputArtifacts[0].LocationType!.IsKnown, Is.False);
             Assert.That(data.EncryptionKey!.Type!.Value, Is.EqualTo("XYZ"));
             Assert.That(data.EncryptionKey.Type.IsKnown, Is.False);
         });
@@ -222,7 +222,7 @@ public sealed class ResponseParserJobDetailsTests
             Assert.That(job.Data!.Configuration.GetSecretValue("K"), Is.EqualTo("V"));
             Assert.That(job.Data!.Configuration.Keys.Count, Is.EqualTo(1));
             Assert.That(job.Data!.PipelineContext, Is.EqualTo(new PipelineContext("Pipe", "S", "A", null, null, null)));
-            Assert.That(job.Data!.InputArtifacts.Single().Location!.S3Location, Is.EqualTo(new S3ArtifactLocation("b", "k")));
+            Assert.That(job.Data!.InputArtifacts.Single().S3Location, Is.EqualTo(new S3ArtifactLocation("b", "k")));
             Assert.That(job.Data!.ArtifactCredentials!.GetSessionToken(), Is.EqualTo("ST"));
             Assert.That(job.Data!.EncryptionKey, Is.EqualTo(new EncryptionKey("key", EncryptionKeyType.KMS)));
         });

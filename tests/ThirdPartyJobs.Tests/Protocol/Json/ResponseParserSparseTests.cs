@@ -60,9 +60,9 @@ public sealed class ResponseParserSparseTests
         {
             Assert.That(data.ActionTypeId!.Version, Is.Null);
             Assert.That(data.ActionTypeId.Provider, Is.EqualTo("P"));
-            Assert.That(data.InputArtifacts[0].Location!.S3Location!.ObjectKey, Is.Null);
-            Assert.That(data.InputArtifacts[0].Location!.S3Location!.BucketName, Is.EqualTo("b"));
-            Assert.That(data.OutputArtifacts[0].Location!.S3Location!.BucketName, Is.Null);
+            Assert.That(data.InputArtifacts[0].S3Location!.ObjectKey, Is.Null);
+            Assert.That(data.InputArtifacts[0].S3Location!.BucketName, Is.EqualTo("b"));
+            Assert.That(data.OutputArtifacts[0].S3Location!.BucketName, Is.Null);
             Assert.That(data.ArtifactCredentials!.GetSessionToken(), Is.Null);
             Assert.That(data.ArtifactCredentials.GetSecretAccessKey(), Is.EqualTo(Canaries.SecretAccessKey));
             Assert.That(data.ArtifactCredentials.ToAwsCredentials(), Is.InstanceOf<Amazon.Runtime.BasicAWSCredentials>(), "no session token: basic credentials");
@@ -94,7 +94,7 @@ public sealed class ResponseParserSparseTests
     {
         var data = Data("""{"inputArtifacts":[{"location":{"type":""}}],"encryptionKey":{"id":"k","type":""}}""");
 
-        Assert.That((data.InputArtifacts[0].Location!.Type!.Value, data.EncryptionKey!.Type!.Value), Is.EqualTo(("", "")));
+        Assert.That((data.InputArtifacts[0].LocationType!.Value, data.EncryptionKey!.Type!.Value), Is.EqualTo(("", "")));
     }
 
     [Test]
