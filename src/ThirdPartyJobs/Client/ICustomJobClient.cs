@@ -4,7 +4,8 @@ namespace ThirdPartyJobs;
 /// CodePipeline's custom-action job operations (<c>owner: Custom</c>), with the same method names,
 /// argument checks, retries, typed errors and secret-safe results as <see cref="IThirdPartyJobClient"/>
 /// but no client token: the caller's IAM identity is the authority. A custom job's data comes with the
-/// poll, so a job costs three calls (poll, acknowledge, report).
+/// poll, so a job costs three calls (poll, acknowledge, report). Create one with <see cref="CustomJobClient.Create"/>;
+/// disposing it releases the AWS SDK client.
 /// </summary>
 public interface ICustomJobClient : IDisposable
 {
