@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Protocol.AwsSdk;
 using ThirdPartyJobs.Protocol.Json;
 using ThirdPartyJobs.Resilience;
 using ThirdPartyJobs.Validation;
