@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moq;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Artifacts.Tests;

@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace ThirdPartyJobs.Hosting.Tests;
 
 /// <summary>In the root namespace, so that NUnit runs it before every test of this assembly (see <see cref="NoInstanceMetadataSetUp"/>).</summary>

@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>The fidelity issue's emulator items: the Compute category, and waiting for continuation follow-ups.</summary>

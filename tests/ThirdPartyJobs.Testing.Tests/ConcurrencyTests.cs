@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 
@@ -68,8 +67,7 @@ public sealed class ConcurrencyTests : EmulatorTest
     [Test]
     public async Task Of_many_simultaneous_acknowledges_only_the_latest_nonce_wins()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
 
         var nonces = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => Client.GetNonceAsync(jobId, ActionType.ClientToken))));
         var acks = await Task.WhenAll(nonces.Select(nonce => Task.Run(() => Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken))));

@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>The custom-action operations over HTTP: the lifecycle, output variables, continuations and timeouts.</summary>

@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 /// <summary>The custom-action operations' rules: model validation, queryParam, output variables, nonces, and kinds kept apart.</summary>

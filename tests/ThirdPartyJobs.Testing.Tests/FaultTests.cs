@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 
@@ -80,8 +79,7 @@ public sealed class FaultTests : EmulatorTest
     [Test]
     public async Task A_faulted_call_does_not_change_the_job()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
         var nonce = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         Emulator.Faults.FailNext(CodePipelineOperation.AcknowledgeThirdPartyJob);
 

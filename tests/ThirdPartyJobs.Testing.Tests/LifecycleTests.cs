@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 

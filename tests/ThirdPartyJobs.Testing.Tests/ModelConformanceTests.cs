@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ThirdPartyJobs.Testing.Protocol;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 

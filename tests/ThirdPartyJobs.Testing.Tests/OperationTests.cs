@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 
@@ -117,8 +116,7 @@ public sealed class OperationTests : EmulatorTest
     [Test]
     public async Task Absent_optional_members_are_left_out_not_null()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
 
         var response = await Client.GetDetailsAsync(jobId, ActionType.ClientToken);
 

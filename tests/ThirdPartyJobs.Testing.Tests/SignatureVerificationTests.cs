@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 public sealed class SignatureVerificationTests : EmulatorTest

@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 public sealed class StateMachineTests : EmulatorTest
@@ -28,8 +26,7 @@ public sealed class StateMachineTests : EmulatorTest
     [Test]
     public async Task Before_acknowledgement_every_get_issues_a_fresh_nonce_and_only_the_latest_is_valid()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
         var first = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         var second = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
 
@@ -49,8 +46,7 @@ public sealed class StateMachineTests : EmulatorTest
     [Test]
     public async Task After_acknowledgement_only_the_acknowledged_nonce_is_valid_and_a_repeated_acknowledge_is_idempotent()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
         var nonce = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
 
@@ -76,8 +72,7 @@ public sealed class StateMachineTests : EmulatorTest
     [Test]
     public async Task Acknowledging_before_any_nonce_was_issued_is_InvalidNonceException()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
 
         var response = await Client.AcknowledgeAsync(jobId, "guess", ActionType.ClientToken);
 
@@ -92,8 +87,7 @@ public sealed class StateMachineTests : EmulatorTest
     public async Task A_wrong_client_token_is_InvalidClientTokenException_for_every_job_operation()
     {
         var other = Emulator.RegisterActionType("Build", "ThirdParty", "OtherProvider", "1");
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
         var nonce = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
 
         var responses = new[]
@@ -141,8 +135,7 @@ public sealed class StateMachineTests : EmulatorTest
     [Test]
     public async Task A_result_for_a_job_that_was_not_acknowledged_is_InvalidJobStateException()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
 
         var success = await Client.PutSuccessAsync(jobId, ActionType.ClientToken);
         var failure = await Client.PutFailureAsync(jobId, ActionType.ClientToken);
@@ -264,8 +257,7 @@ public sealed class DuplicateDispatchTests : EmulatorTest
     [Test]
     public async Task An_acknowledged_job_is_not_handed_out_again()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
         var nonce = await Client.GetNonceAsync(jobId, ActionType.ClientToken);
         await Client.AcknowledgeAsync(jobId, nonce, ActionType.ClientToken);
 

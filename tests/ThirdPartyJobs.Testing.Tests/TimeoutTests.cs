@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Testing.Tests.Support;
-
 namespace ThirdPartyJobs.Testing.Tests;
 
 public sealed class TimeoutTests : EmulatorTest
@@ -7,8 +5,7 @@ public sealed class TimeoutTests : EmulatorTest
     [Test]
     public async Task A_dispatched_job_times_out_after_the_default_ten_minutes_on_the_emulators_clock()
     {
-        var jobId = Emulator.CreateJob(ActionType);
-        await Client.PollOneAsync(ActionType);
+        var jobId = await DispatchJobAsync();
 
         Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
         var justBefore = Emulator.GetJob(jobId).State;

@@ -1,6 +1,5 @@
 using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Configuration;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests;
 

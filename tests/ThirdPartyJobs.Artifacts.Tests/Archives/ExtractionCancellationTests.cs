@@ -1,28 +1,15 @@
 using System.IO.Compression;
 using ThirdPartyJobs.Artifacts.Archives;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Archives;
 
 /// <summary>Cancellation in the middle of an extraction stops it promptly and leaves the target as it was.</summary>
-public sealed class ExtractionCancellationTests
+public sealed class ExtractionCancellationTests() : SandboxTest("tpj-cancel-")
 {
-    private string _sandbox = null!;
-
-    [SetUp]
-    public void CreateSandbox()
-    {
-        _sandbox = Path.Combine(Path.GetTempPath(), "tpj-cancel-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_sandbox);
-    }
-
-    [TearDown]
-    public void DeleteSandbox() => Directory.Delete(_sandbox, recursive: true);
-
     [Test]
     public async Task Cancelled_while_an_entry_is_written_the_extraction_stops_and_the_target_stays_as_it_was()
     {
-        var target = Path.Combine(_sandbox, "out");
+        var target = Path.Combine(Sandbox, "out");
         Directory.CreateDirectory(target);
         await File.WriteAllTextAsync(Path.Combine(target, "keep.txt"), "mine");
         var zip = ZipFactory.Create(zip =>
@@ -41,7 +28,7 @@ public sealed class ExtractionCancellationTests
         {
             Assert.That(archive.BytesRead, Is.LessThan(zip.Length), "stopped before the end of the archive");
             Assert.That(File.ReadAllText(Path.Combine(target, "keep.txt")), Is.EqualTo("mine"));
-            Assert.That(Directory.EnumerateFileSystemEntries(_sandbox), Is.EqualTo(new[] { target }), "no staging directory left");
+            Assert.That(Directory.EnumerateFileSystemEntries(Sandbox), Is.EqualTo(new[] { target }), "no staging directory left");
             Assert.That(Directory.EnumerateFileSystemEntries(target), Is.EqualTo(new[] { Path.Combine(target, "keep.txt") }));
         });
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Archives;
 
@@ -10,22 +9,8 @@ namespace ThirdPartyJobs.Artifacts.Tests.Archives;
 /// a 32,000-level path, entries that share one deflate stream, a hard link in the target, and a corrupt
 /// entry after one that replaces an existing file.
 /// </summary>
-public sealed class HostileArchiveTests
+public sealed class HostileArchiveTests() : ExtractionSandboxTest("tpj-hostile-")
 {
-    private string _sandbox = null!;
-    private string _target = null!;
-
-    [SetUp]
-    public void CreateSandbox()
-    {
-        _sandbox = Path.Combine(Path.GetTempPath(), "tpj-hostile-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(_sandbox, "archives"));
-        _target = Path.Combine(_sandbox, "work", "out");
-    }
-
-    [TearDown]
-    public void DeleteSandbox() => Directory.Delete(_sandbox, recursive: true);
-
     [Test]
     public void A_path_32000_levels_deep_is_refused_before_any_directory_is_created()
     {
@@ -34,7 +19,7 @@ public sealed class HostileArchiveTests
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -44,7 +29,7 @@ public sealed class HostileArchiveTests
             Assert.That(error.Reason, Is.EqualTo(UnsafeArchiveReason.PathTooDeep));
             Assert.That(error.Message, Does.Contain("32001 levels deep").And.Contain("ArchiveLimits.MaxPathDepth"));
             Assert.That(error.Message, Has.Length.LessThan(600), "the entry name is quoted shortened");
-            Assert.That(Directory.Exists(Path.Combine(_sandbox, "work")), Is.False, "nothing created, not even the target's parent");
+            Assert.That(Directory.Exists(Path.Combine(Sandbox, "work")), Is.False, "nothing created, not even the target's parent");
             Assert.That(allocated, Is.LessThan(16L * 1024 * 1024));
         });
     }
@@ -55,10 +40,10 @@ public sealed class HostileArchiveTests
         var name = string.Join('/', Enumerable.Repeat(new string('n', 250), 12)) + ".txt";
         var archive = Save(ZipFactory.Create(zip => zip.AddText(name, "long")));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.EntryNameTooLong));
-        Assert.That(Directory.Exists(_target), Is.False);
+        Assert.That(Directory.Exists(Target), Is.False);
     }
 
     [Test]
@@ -67,10 +52,10 @@ public sealed class HostileArchiveTests
         var name = string.Concat(Enumerable.Repeat("d/", 127)) + "f.txt";
         var archive = Save(ZipFactory.Create(zip => zip.AddText(name, "deep enough")));
 
-        var result = await ArtifactArchive.ExtractAsync(archive, _target);
+        var result = await ArtifactArchive.ExtractAsync(archive, Target);
 
         Assert.That(result.FileCount, Is.EqualTo(1));
-        Assert.That(File.ReadAllText(Path.Combine(_target, name)), Is.EqualTo("deep enough"));
+        Assert.That(File.ReadAllText(Path.Combine(Target, name)), Is.EqualTo("deep enough"));
     }
 
     [Test]
@@ -79,13 +64,13 @@ public sealed class HostileArchiveTests
         var single = ZipFactory.Create(zip => zip.AddFile("0.bin", new byte[8 * 1024 * 1024]));
         var archive = Save(ZipFactory.WithOverlappingEntries(single, 10));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.OverlappingEntries));
             Assert.That(error.Message, Does.Contain("shares bytes of the archive"));
-            Assert.That(Directory.Exists(_target), Is.False);
+            Assert.That(Directory.Exists(Target), Is.False);
         });
     }
 
@@ -101,13 +86,13 @@ public sealed class HostileArchiveTests
         }));
         var limits = new ArchiveLimits { MaxCompressionRatio = 100, CompressionRatioThresholdBytes = 1024 * 1024 };
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, limits));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, limits));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.CompressionRatioExceeded));
             Assert.That(error.Message, Does.Contain("takes the archive past 100 times its size"));
-            Assert.That(Directory.Exists(_target), Is.False);
+            Assert.That(Directory.Exists(Target), Is.False);
         });
     }
 
@@ -115,10 +100,10 @@ public sealed class HostileArchiveTests
     [Platform(Exclude = "Win")]
     public async Task A_hard_link_in_the_target_is_replaced_not_written_through()
     {
-        var outsideFile = Path.Combine(_sandbox, "outside.txt");
+        var outsideFile = Path.Combine(Sandbox, "outside.txt");
         await File.WriteAllTextAsync(outsideFile, "original");
-        Directory.CreateDirectory(_target);
-        var linked = Path.Combine(_target, "hardlink.txt");
+        Directory.CreateDirectory(Target);
+        var linked = Path.Combine(Target, "hardlink.txt");
         using (var ln = Process.Start("ln", [outsideFile, linked]))
         {
             await ln.WaitForExitAsync();
@@ -127,7 +112,7 @@ public sealed class HostileArchiveTests
 
         var archive = Save(ZipFactory.Create(zip => zip.AddText("hardlink.txt", "from the archive")));
 
-        await ArtifactArchive.ExtractAsync(archive, _target);
+        await ArtifactArchive.ExtractAsync(archive, Target);
 
         Assert.Multiple(() =>
         {
@@ -139,8 +124,8 @@ public sealed class HostileArchiveTests
     [Test]
     public async Task A_corrupt_entry_after_one_that_replaced_an_existing_file_leaves_the_target_as_it_was()
     {
-        Directory.CreateDirectory(Path.Combine(_target, "sub"));
-        await File.WriteAllTextAsync(Path.Combine(_target, "keep.txt"), "mine");
+        Directory.CreateDirectory(Path.Combine(Target, "sub"));
+        await File.WriteAllTextAsync(Path.Combine(Target, "keep.txt"), "mine");
         var zip = ZipFactory.Create(zip =>
         {
             zip.AddText("keep.txt", "overwritten");
@@ -149,46 +134,46 @@ public sealed class HostileArchiveTests
         });
         var archive = Save(ZipFactory.WithCorruptData(zip, "broken.bin"));
 
-        var error = Assert.ThrowsAsync<ArtifactException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<ArtifactException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.Multiple(() =>
         {
             Assert.That(error, Is.Not.InstanceOf<UnsafeArchiveException>());
             Assert.That(error!.Message, Does.Contain("'broken.bin' is corrupt"));
-            Assert.That(File.ReadAllText(Path.Combine(_target, "keep.txt")), Is.EqualTo("mine"));
-            Assert.That(Directory.EnumerateFileSystemEntries(_target, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(_target, path)).Order(),
+            Assert.That(File.ReadAllText(Path.Combine(Target, "keep.txt")), Is.EqualTo("mine"));
+            Assert.That(Directory.EnumerateFileSystemEntries(Target, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Target, path)).Order(),
                 Is.EqualTo(new[] { "keep.txt", "sub" }), "nothing added, nothing removed");
-            Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_sandbox, "work")), Is.EqualTo(new[] { _target }), "no staging directory left beside the target");
+            Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(Sandbox, "work")), Is.EqualTo(new[] { Target }), "no staging directory left beside the target");
         });
     }
 
     [Test]
     public async Task A_successful_extraction_into_a_non_empty_target_replaces_and_adds_and_leaves_nothing_beside_it()
     {
-        Directory.CreateDirectory(_target);
-        await File.WriteAllTextAsync(Path.Combine(_target, "keep.txt"), "mine");
-        await File.WriteAllTextAsync(Path.Combine(_target, "old.txt"), "old");
+        Directory.CreateDirectory(Target);
+        await File.WriteAllTextAsync(Path.Combine(Target, "keep.txt"), "mine");
+        await File.WriteAllTextAsync(Path.Combine(Target, "old.txt"), "old");
         var archive = Save(ZipFactory.Create(zip =>
         {
             zip.AddText("keep.txt", "replaced");
             zip.AddText("a/b/new.txt", "new");
         }));
 
-        var result = await ArtifactArchive.ExtractAsync(archive, _target);
+        var result = await ArtifactArchive.ExtractAsync(archive, Target);
 
         Assert.Multiple(() =>
         {
             Assert.That(result.FileCount, Is.EqualTo(2));
-            Assert.That(File.ReadAllText(Path.Combine(_target, "keep.txt")), Is.EqualTo("replaced"));
-            Assert.That(File.ReadAllText(Path.Combine(_target, "old.txt")), Is.EqualTo("old"), "files the archive does not have stay");
-            Assert.That(File.ReadAllText(Path.Combine(_target, "a", "b", "new.txt")), Is.EqualTo("new"));
-            Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_sandbox, "work")), Is.EqualTo(new[] { _target }));
+            Assert.That(File.ReadAllText(Path.Combine(Target, "keep.txt")), Is.EqualTo("replaced"));
+            Assert.That(File.ReadAllText(Path.Combine(Target, "old.txt")), Is.EqualTo("old"), "files the archive does not have stay");
+            Assert.That(File.ReadAllText(Path.Combine(Target, "a", "b", "new.txt")), Is.EqualTo("new"));
+            Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(Sandbox, "work")), Is.EqualTo(new[] { Target }));
         });
     }
 
     private string Save(byte[] zip)
     {
-        var path = Path.Combine(_sandbox, "archives", "a.zip");
+        var path = Path.Combine(Sandbox, "archives", "a.zip");
         File.WriteAllBytes(path, zip);
         return path;
     }

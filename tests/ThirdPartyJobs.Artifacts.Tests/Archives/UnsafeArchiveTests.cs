@@ -1,25 +1,10 @@
 using System.IO.Compression;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Archives;
 
 /// <summary>Hostile archives are refused with <see cref="UnsafeArchiveException"/>, and nothing lands outside the target directory.</summary>
-public sealed class UnsafeArchiveTests
+public sealed class UnsafeArchiveTests() : ExtractionSandboxTest("tpj-unsafe-")
 {
-    private string _sandbox = null!;
-    private string _target = null!;
-
-    [SetUp]
-    public void CreateSandbox()
-    {
-        _sandbox = Path.Combine(Path.GetTempPath(), "tpj-unsafe-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(_sandbox, "archives"));
-        _target = Path.Combine(_sandbox, "work", "out");
-    }
-
-    [TearDown]
-    public void DeleteSandbox() => Directory.Delete(_sandbox, recursive: true);
-
     [TestCase("../evil.txt", UnsafeArchiveReason.PathTraversal)]
     [TestCase("../../evil.txt", UnsafeArchiveReason.PathTraversal)]
     [TestCase("safe/../../evil.txt", UnsafeArchiveReason.PathTraversal)]
@@ -38,14 +23,14 @@ public sealed class UnsafeArchiveTests
             zip.AddText(entryName, "pwned");
         }));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Reason, Is.EqualTo(reason));
             Assert.That(error.EntryName, Is.EqualTo(entryName));
             Assert.That(error.Message, Does.Contain(entryName));
-            Assert.That(FilesUnder(_sandbox), Is.EqualTo(new[] { Path.Combine("archives", "a.zip") }), "nothing extracted anywhere");
+            Assert.That(FilesUnder(Sandbox), Is.EqualTo(new[] { Path.Combine("archives", "a.zip") }), "nothing extracted anywhere");
             Assert.That(File.Exists("/tmp/evil.txt"), Is.False);
         });
     }
@@ -60,10 +45,10 @@ public sealed class UnsafeArchiveTests
             zip.AddText("passwd/../b.txt", "through the link");
         }));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.SymbolicLink));
-        Assert.That(Directory.Exists(_target), Is.False);
+        Assert.That(Directory.Exists(Target), Is.False);
     }
 
     [Test]
@@ -71,7 +56,7 @@ public sealed class UnsafeArchiveTests
     {
         var archive = Save(ZipFactory.Create(zip => zip.AddText("pipe", string.Empty, unixType: ZipFactory.UnixFifo)));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.UnsupportedEntryType));
     }
@@ -87,13 +72,13 @@ public sealed class UnsafeArchiveTests
             }
         }));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, new ArchiveLimits { MaxEntries = 100 }));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, new ArchiveLimits { MaxEntries = 100 }));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.TooManyEntries));
             Assert.That(error.Message, Does.Contain("101"));
-            Assert.That(Directory.Exists(_target), Is.False);
+            Assert.That(Directory.Exists(Target), Is.False);
         });
     }
 
@@ -109,7 +94,7 @@ public sealed class UnsafeArchiveTests
             }
         }));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, new ArchiveLimits { MaxEntries = 65_536 }));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, new ArchiveLimits { MaxEntries = 65_536 }));
 
         Assert.That(error!.Message, Does.Contain("70000"));
     }
@@ -125,10 +110,10 @@ public sealed class UnsafeArchiveTests
             }
         }));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, new ArchiveLimits { MaxTotalBytes = 2 * 1024 * 1024 }));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, new ArchiveLimits { MaxTotalBytes = 2 * 1024 * 1024 }));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.TooLarge));
-        Assert.That(Directory.Exists(_target), Is.False);
+        Assert.That(Directory.Exists(Target), Is.False);
     }
 
     [Test]
@@ -142,13 +127,13 @@ public sealed class UnsafeArchiveTests
         });
         var archive = Save(ZipFactory.WithDeclaredSize(honest, "sub/bomb.bin", 10));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, new ArchiveLimits { MaxTotalBytes = 1024 * 1024 }));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, new ArchiveLimits { MaxTotalBytes = 1024 * 1024 }));
 
         Assert.Multiple(() =>
         {
             Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.TooLarge));
             Assert.That(error.EntryName, Is.EqualTo("sub/bomb.bin"));
-            Assert.That(Directory.Exists(_target), Is.False, "the files and directories the extraction created are removed");
+            Assert.That(Directory.Exists(Target), Is.False, "the files and directories the extraction created are removed");
         });
     }
 
@@ -158,10 +143,10 @@ public sealed class UnsafeArchiveTests
         var archive = Save(ZipFactory.Create(zip => zip.AddFile("zeros.bin", new byte[2 * 1024 * 1024])));
         var limits = new ArchiveLimits { MaxCompressionRatio = 100, CompressionRatioThresholdBytes = 1024 * 1024 };
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, limits));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, limits));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.CompressionRatioExceeded));
-        Assert.That(Directory.Exists(_target), Is.False);
+        Assert.That(Directory.Exists(Target), Is.False);
     }
 
     [Test]
@@ -169,7 +154,7 @@ public sealed class UnsafeArchiveTests
     {
         var archive = Save(ZipFactory.Create(zip => zip.AddFile("zeros.bin", new byte[2 * 1024 * 1024])));
 
-        var result = await ArtifactArchive.ExtractAsync(archive, _target);
+        var result = await ArtifactArchive.ExtractAsync(archive, Target);
 
         Assert.That(result.ExtractedBytes, Is.EqualTo(2 * 1024 * 1024));
     }
@@ -177,8 +162,8 @@ public sealed class UnsafeArchiveTests
     [Test]
     public async Task A_refused_extraction_keeps_what_was_in_the_target_before()
     {
-        Directory.CreateDirectory(_target);
-        await File.WriteAllTextAsync(Path.Combine(_target, "keep.txt"), "mine");
+        Directory.CreateDirectory(Target);
+        await File.WriteAllTextAsync(Path.Combine(Target, "keep.txt"), "mine");
         var honest = ZipFactory.Create(zip =>
         {
             zip.AddText("new.txt", "new");
@@ -186,22 +171,22 @@ public sealed class UnsafeArchiveTests
         });
         var archive = Save(ZipFactory.WithDeclaredSize(honest, "bomb.bin", 10));
 
-        Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target, new ArchiveLimits { MaxTotalBytes = 1024 * 1024 }));
+        Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target, new ArchiveLimits { MaxTotalBytes = 1024 * 1024 }));
 
-        Assert.That(FilesUnder(_target), Is.EqualTo(new[] { "keep.txt" }));
+        Assert.That(FilesUnder(Target), Is.EqualTo(new[] { "keep.txt" }));
     }
 
     [Test]
     [Platform(Exclude = "Win")]
     public void An_existing_link_in_the_target_is_not_written_through()
     {
-        var outside = Path.Combine(_sandbox, "outside");
+        var outside = Path.Combine(Sandbox, "outside");
         Directory.CreateDirectory(outside);
-        Directory.CreateDirectory(_target);
-        Directory.CreateSymbolicLink(Path.Combine(_target, "sub"), outside);
+        Directory.CreateDirectory(Target);
+        Directory.CreateSymbolicLink(Path.Combine(Target, "sub"), outside);
         var archive = Save(ZipFactory.Create(zip => zip.AddText("sub/evil.txt", "pwned")));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error!.Reason, Is.EqualTo(UnsafeArchiveReason.PathTraversal));
         Assert.That(Directory.GetFileSystemEntries(outside), Is.Empty);
@@ -211,19 +196,19 @@ public sealed class UnsafeArchiveTests
     [Platform(Exclude = "Win")]
     public async Task An_existing_file_link_in_the_target_is_replaced_not_written_through()
     {
-        var outsideFile = Path.Combine(_sandbox, "outside.txt");
+        var outsideFile = Path.Combine(Sandbox, "outside.txt");
         await File.WriteAllTextAsync(outsideFile, "original");
-        Directory.CreateDirectory(_target);
-        File.CreateSymbolicLink(Path.Combine(_target, "config.txt"), outsideFile);
+        Directory.CreateDirectory(Target);
+        File.CreateSymbolicLink(Path.Combine(Target, "config.txt"), outsideFile);
         var archive = Save(ZipFactory.Create(zip => zip.AddText("config.txt", "from the archive")));
 
-        await ArtifactArchive.ExtractAsync(archive, _target);
+        await ArtifactArchive.ExtractAsync(archive, Target);
 
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllText(outsideFile), Is.EqualTo("original"));
-            Assert.That(new FileInfo(Path.Combine(_target, "config.txt")).LinkTarget, Is.Null);
-            Assert.That(File.ReadAllText(Path.Combine(_target, "config.txt")), Is.EqualTo("from the archive"));
+            Assert.That(new FileInfo(Path.Combine(Target, "config.txt")).LinkTarget, Is.Null);
+            Assert.That(File.ReadAllText(Path.Combine(Target, "config.txt")), Is.EqualTo("from the archive"));
         });
     }
 
@@ -232,7 +217,7 @@ public sealed class UnsafeArchiveTests
     {
         var archive = Save(new byte[5000]);
 
-        var error = Assert.ThrowsAsync<ArtifactException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<ArtifactException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error, Is.Not.InstanceOf<UnsafeArchiveException>());
         Assert.That(error!.Message, Does.Contain("not a ZIP archive"));
@@ -243,7 +228,7 @@ public sealed class UnsafeArchiveTests
     {
         var archive = Save(ZipFactory.Create(zip => zip.AddText("../evil\nFAKE LOG LINE", "x")));
 
-        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, _target));
+        var error = Assert.ThrowsAsync<UnsafeArchiveException>(() => ArtifactArchive.ExtractAsync(archive, Target));
 
         Assert.That(error!.Message, Does.Not.Contain("\n"));
         Assert.That(error.EntryName, Is.EqualTo("../evil?FAKE LOG LINE"));
@@ -256,12 +241,12 @@ public sealed class UnsafeArchiveTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.That(() => ArtifactArchive.ExtractAsync(archive, _target, cancellationToken: cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => ArtifactArchive.ExtractAsync(archive, Target, cancellationToken: cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
     private string Save(byte[] zip)
     {
-        var path = Path.Combine(_sandbox, "archives", "a.zip");
+        var path = Path.Combine(Sandbox, "archives", "a.zip");
         File.WriteAllBytes(path, zip);
         return path;
     }

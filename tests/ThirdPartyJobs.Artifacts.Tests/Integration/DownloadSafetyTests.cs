@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 

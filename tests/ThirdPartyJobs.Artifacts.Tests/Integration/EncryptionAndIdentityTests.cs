@@ -1,5 +1,3 @@
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 
 /// <summary>What the server received: SSE-KMS headers on every upload, and the job's credentials (never the worker's) on every request.</summary>

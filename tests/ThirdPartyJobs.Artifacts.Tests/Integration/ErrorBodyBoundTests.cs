@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 

@@ -2,7 +2,6 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 using LocalS3Server = ThirdPartyJobs.Testing.LocalS3Server;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;

@@ -1,4 +1,3 @@
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;

@@ -4,7 +4,6 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 using LocalS3Server = ThirdPartyJobs.Testing.LocalS3Server;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;

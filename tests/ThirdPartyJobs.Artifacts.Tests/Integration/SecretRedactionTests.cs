@@ -1,5 +1,4 @@
 using System.Net;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Integration;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 using ThirdPartyJobs.Hosting;
 using ThirdPartyJobs.Testing;
 using RecordedRequest = ThirdPartyJobs.Artifacts.Tests.Infrastructure.RecordedRequest;

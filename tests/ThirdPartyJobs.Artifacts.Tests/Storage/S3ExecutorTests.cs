@@ -4,7 +4,6 @@ using Amazon.S3;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ThirdPartyJobs.Artifacts.Storage;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Storage;
 

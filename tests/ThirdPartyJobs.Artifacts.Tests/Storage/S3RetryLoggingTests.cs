@@ -3,7 +3,6 @@ using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ThirdPartyJobs.Artifacts.Storage;
-using ThirdPartyJobs.Artifacts.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Artifacts.Tests.Storage;
 

@@ -1,42 +1,21 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Tests.Emulator;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Hosting.Tests.Diagnostics;
 
 /// <summary>A custom action's job: its span names the account (not a client), and its credentials are renewed with GetJobDetails.</summary>
 [NonParallelizable]
-public sealed class CustomActionTelemetryTests
+public sealed class CustomActionTelemetryTests() : TelemetryTest("custom-telemetry-")
 {
-    private TelemetryCapture _telemetry = null!;
-    private CodePipelineEmulator _emulator = null!;
-    private string _workerName = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _telemetry = new TelemetryCapture();
-        _emulator = await CodePipelineEmulator.StartAsync();
-        _workerName = "custom-telemetry-" + Guid.NewGuid().ToString("N")[..8];
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _emulator.DisposeAsync();
-        _telemetry.Dispose();
-    }
-
     [Test]
     public async Task A_custom_job_span_carries_the_account_id_and_old_credentials_are_renewed_with_GetJobDetails()
     {
-        var custom = _emulator.RegisterActionType("Build", "Custom", "TracedBuilder", "1");
-        var jobId = _emulator.CreateJob(custom, new JobSpec { ArtifactCredentials = new EmulatorCredential("ASIACUSTOMTRACED0001", "custom-secret-key", "custom-session-token") });
+        var custom = Emulator.RegisterActionType("Build", "Custom", "TracedBuilder", "1");
+        var jobId = Emulator.CreateJob(custom, new JobSpec { ArtifactCredentials = new EmulatorCredential("ASIACUSTOMTRACED0001", "custom-secret-key", "custom-session-token") });
         var gate = new TaskCompletionSource();
         SessionCredentials? renewed = null;
         await using (var worker = await EmulatorWorker.StartAsync(
-            _emulator,
+            Emulator,
             custom,
             options => options.CredentialsRefreshAge = TimeSpan.FromMinutes(1),
             handler => handler.OnHandle = async (context, token) =>
@@ -45,7 +24,7 @@ public sealed class CustomActionTelemetryTests
                 renewed = await context.GetArtifactCredentialsAsync(token); // a minute old by now: fetched again
                 return JobOutcome.Succeeded();
             },
-            _workerName))
+            WorkerName))
         {
             await worker.RunUntilAsync(() => worker.Handler.Started == 1, "the job runs");
             worker.Time.Advance(TimeSpan.FromMinutes(1));
@@ -54,15 +33,15 @@ public sealed class CustomActionTelemetryTests
             await worker.StopAsync();
         }
 
-        var span = _telemetry.JobSpans(_workerName).Single();
+        var span = Telemetry.JobSpans(WorkerName).Single();
         Assert.Multiple(() =>
         {
             Assert.That(span.GetTagItem("codepipeline.job.id"), Is.EqualTo(jobId));
-            Assert.That(span.GetTagItem("codepipeline.account.id"), Is.EqualTo(_emulator.AccountId));
+            Assert.That(span.GetTagItem("codepipeline.account.id"), Is.EqualTo(Emulator.AccountId));
             Assert.That(span.GetTagItem("codepipeline.client.id"), Is.Null);
             Assert.That(span.GetTagItem("codepipeline.action_type.owner"), Is.EqualTo("Custom"));
-            Assert.That(_emulator.GetCallCount(CodePipelineOperation.GetJobDetails), Is.EqualTo(1), "renewed once, with the custom operation");
-            Assert.That(_emulator.GetCallCount(CodePipelineOperation.GetThirdPartyJobDetails), Is.Zero);
+            Assert.That(Emulator.GetCallCount(CodePipelineOperation.GetJobDetails), Is.EqualTo(1), "renewed once, with the custom operation");
+            Assert.That(Emulator.GetCallCount(CodePipelineOperation.GetThirdPartyJobDetails), Is.Zero);
             Assert.That(renewed, Is.Not.Null);
         });
     }

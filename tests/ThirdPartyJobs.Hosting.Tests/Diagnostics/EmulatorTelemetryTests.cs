@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Tests.Emulator;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Hosting.Tests.Diagnostics;
@@ -11,39 +9,18 @@ namespace ThirdPartyJobs.Hosting.Tests.Diagnostics;
 /// runs jobs from the CodePipeline emulator through the real client over loopback HTTP.
 /// </summary>
 [NonParallelizable] // The ActivitySource and Meter are process-wide.
-public sealed class EmulatorTelemetryTests
+public sealed class EmulatorTelemetryTests() : TelemetryTest("telemetry-")
 {
     private const string ConfigurationCanary = "CANARY-telemetry-configuration-value-6d2f";
     private const string ContinuationCanary = "CANARY-telemetry-continuation-token-8a41";
     private const string ExceptionCanary = "CANARY-telemetry-exception-message-12e9";
     private static readonly EmulatorCredential CredentialsCanary = new("ASIACANARYTELEMETRY1", "CANARY-telemetry-secret-key-3b7c", "CANARY-telemetry-session-token-f055");
 
-    private CodePipelineEmulator _emulator = null!;
-    private TelemetryCapture _telemetry = null!;
-    private string _workerName = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _telemetry = new TelemetryCapture();
-        _emulator = await CodePipelineEmulator.StartAsync();
-
-        // Unique per test: the instruments outlive each test's worker.
-        _workerName = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await _emulator.DisposeAsync();
-        _telemetry.Dispose();
-    }
-
     [Test]
     public async Task A_job_is_a_root_consumer_span_whose_client_calls_are_its_children_and_polls_are_not()
     {
-        var actionType = _emulator.RegisterActionType("Deploy", "ThirdParty", "TracedProvider", "2");
-        var jobId = _emulator.CreateJob(actionType, new JobSpec { PipelineName = "web-pipeline", StageName = "Prod", ActionName = "Release" });
+        var actionType = Emulator.RegisterActionType("Deploy", "ThirdParty", "TracedProvider", "2");
+        var jobId = Emulator.CreateJob(actionType, new JobSpec { PipelineName = "web-pipeline", StageName = "Prod", ActionName = "Release" });
         var gate = new TaskCompletionSource();
         ActivityContext? seenByHandler = null;
         EmulatorWorker worker;
@@ -54,7 +31,7 @@ public sealed class EmulatorTelemetryTests
         {
             host = hostSpan!.Context;
             worker = await EmulatorWorker.StartAsync(
-                _emulator,
+                Emulator,
                 actionType,
                 options => options.CredentialsRefreshAge = TimeSpan.FromMinutes(1),
                 handler => handler.OnHandle = async (context, token) =>
@@ -64,7 +41,7 @@ public sealed class EmulatorTelemetryTests
                     await context.GetArtifactCredentialsAsync(token); // a minute old by now: fetched again
                     return JobOutcome.Succeeded();
                 },
-                _workerName);
+                WorkerName);
         }
 
         await using (worker)
@@ -76,8 +53,8 @@ public sealed class EmulatorTelemetryTests
             await worker.StopAsync();
         }
 
-        var spans = _telemetry.Spans;
-        var job = _telemetry.JobSpans(_workerName).Single();
+        var spans = Telemetry.Spans;
+        var job = Telemetry.JobSpans(WorkerName).Single();
         var calls = spans.Where(s => s.Kind == ActivityKind.Client && Equals(s.GetTagItem("codepipeline.job.id"), jobId)).ToList();
         var polls = spans.Where(s => s.DisplayName == "CodePipeline/PollForThirdPartyJobs").ToList();
         var details = calls.First(s => s.DisplayName == "CodePipeline/GetThirdPartyJobDetails");
@@ -99,7 +76,7 @@ public sealed class EmulatorTelemetryTests
                 ["codepipeline.action_type.category"] = "Deploy",
                 ["codepipeline.action_type.provider"] = "TracedProvider",
                 ["codepipeline.action_type.version"] = "2",
-                ["thirdpartyjobs.worker.name"] = _workerName,
+                ["thirdpartyjobs.worker.name"] = WorkerName,
                 ["thirdpartyjobs.job.outcome"] = "succeeded",
                 ["thirdpartyjobs.job.is_continuation"] = false,
             }));
@@ -127,14 +104,14 @@ public sealed class EmulatorTelemetryTests
     [Test]
     public async Task Jobs_are_counted_and_timed_by_outcome_and_in_flight_returns_to_zero()
     {
-        var actionType = _emulator.RegisterActionType("Build", "ThirdParty", "CountedProvider", "1");
-        var succeeded = _emulator.CreateJob(actionType, Mode("succeed"));
-        var continued = _emulator.CreateJob(actionType, Mode("continue"));
-        var failed = _emulator.CreateJob(actionType, Mode("throw"));
+        var actionType = Emulator.RegisterActionType("Build", "ThirdParty", "CountedProvider", "1");
+        var succeeded = Emulator.CreateJob(actionType, Mode("succeed"));
+        var continued = Emulator.CreateJob(actionType, Mode("continue"));
+        var failed = Emulator.CreateJob(actionType, Mode("throw"));
         var gate = new TaskCompletionSource();
         var waiting = 0;
         EmulatorWorker? running = null;
-        await using var worker = await EmulatorWorker.StartAsync(_emulator, actionType, name: _workerName, handler: handler => handler.OnHandle = async (context, token) =>
+        await using var worker = await EmulatorWorker.StartAsync(Emulator, actionType, name: WorkerName, handler: handler => handler.OnHandle = async (context, token) =>
         {
             if (context.ContinuationToken is null)
             {
@@ -155,25 +132,25 @@ public sealed class EmulatorTelemetryTests
         running = worker;
 
         await worker.RunUntilAsync(() => Volatile.Read(ref waiting) == 3, "three jobs run");
-        var inFlightWhileRunning = _telemetry.Sum("thirdpartyjobs.worker.jobs_in_flight", ("thirdpartyjobs.worker.name", _workerName));
+        var inFlightWhileRunning = Telemetry.Sum("thirdpartyjobs.worker.jobs_in_flight", ("thirdpartyjobs.worker.name", WorkerName));
         worker.Time.Advance(TimeSpan.FromSeconds(30));
         gate.SetResult();
         await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded == 2 && worker.Statistics.InFlight == 0, "every job, and the follow-up job, is reported");
         await worker.StopAsync();
 
-        var byJob = _telemetry.JobSpans(_workerName).GroupBy(s => (string)s.GetTagItem("codepipeline.job.id")!).ToDictionary(g => g.Key, g => g.Single());
+        var byJob = Telemetry.JobSpans(WorkerName).GroupBy(s => (string)s.GetTagItem("codepipeline.job.id")!).ToDictionary(g => g.Key, g => g.Single());
         var followUp = byJob.Keys.Single(id => id != succeeded && id != continued && id != failed);
         Assert.Multiple(() =>
         {
             Assert.That(inFlightWhileRunning, Is.EqualTo(3));
-            Assert.That(_telemetry.Sum("thirdpartyjobs.worker.jobs_in_flight", ("thirdpartyjobs.worker.name", _workerName)), Is.Zero);
+            Assert.That(Telemetry.Sum("thirdpartyjobs.worker.jobs_in_flight", ("thirdpartyjobs.worker.name", WorkerName)), Is.Zero);
             Assert.That(JobCount("succeeded"), Is.EqualTo(2));
             Assert.That(JobCount("continued"), Is.EqualTo(1));
             Assert.That(JobCount("failed"), Is.EqualTo(1));
-            Assert.That(_telemetry.Sum("thirdpartyjobs.worker.jobs", ("thirdpartyjobs.worker.name", _workerName)), Is.EqualTo(4));
+            Assert.That(Telemetry.Sum("thirdpartyjobs.worker.jobs", ("thirdpartyjobs.worker.name", WorkerName)), Is.EqualTo(4));
             foreach (var (outcome, count) in new[] { ("succeeded", 2), ("continued", 1), ("failed", 1) })
             {
-                var (recorded, seconds) = _telemetry.Histogram("thirdpartyjobs.worker.job.duration", ("thirdpartyjobs.worker.name", _workerName), ("thirdpartyjobs.job.outcome", outcome));
+                var (recorded, seconds) = Telemetry.Histogram("thirdpartyjobs.worker.job.duration", ("thirdpartyjobs.worker.name", WorkerName), ("thirdpartyjobs.job.outcome", outcome));
                 Assert.That(recorded, Is.EqualTo(count), outcome);
                 Assert.That(seconds, Is.GreaterThanOrEqualTo(30), outcome + ": durations follow the worker's clock, where each first job took 30 s");
             }
@@ -193,13 +170,13 @@ public sealed class EmulatorTelemetryTests
     [Test]
     public async Task Polls_are_counted_by_result()
     {
-        var actionType = _emulator.RegisterActionType("Build", "ThirdParty", "PolledProvider", "1");
+        var actionType = Emulator.RegisterActionType("Build", "ThirdParty", "PolledProvider", "1");
 
         // The client makes six attempts: the first poll ends throttled, the second failed, the third brings the job.
-        _emulator.Faults.ThrottleNext(CodePipelineOperation.PollForThirdPartyJobs, 6);
-        _emulator.Faults.FailNext(CodePipelineOperation.PollForThirdPartyJobs, 6, 503);
-        _emulator.CreateJob(actionType);
-        await using var worker = await EmulatorWorker.StartAsync(_emulator, actionType, name: _workerName);
+        Emulator.Faults.ThrottleNext(CodePipelineOperation.PollForThirdPartyJobs, 6);
+        Emulator.Faults.FailNext(CodePipelineOperation.PollForThirdPartyJobs, 6, 503);
+        Emulator.CreateJob(actionType);
+        await using var worker = await EmulatorWorker.StartAsync(Emulator, actionType, name: WorkerName);
 
         await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded == 1 && worker.Statistics.InFlight == 0 && worker.Statistics.EmptyPolls >= 2, "the job is done and polls come back empty");
         await worker.StopAsync();
@@ -217,15 +194,15 @@ public sealed class EmulatorTelemetryTests
     [Test]
     public async Task No_secret_appears_in_any_span_tag_event_status_or_metric_dimension()
     {
-        var actionType = _emulator.RegisterActionType("Build", "ThirdParty", "CanaryProvider", "1");
-        _emulator.CreateJob(actionType, CanarySpec("throw"));
-        _emulator.CreateJob(actionType, CanarySpec("continue"));
-        _emulator.Faults.ThrottleNext(CodePipelineOperation.PollForThirdPartyJobs, 6);
-        _emulator.Faults.ThrottleNext(CodePipelineOperation.AcknowledgeThirdPartyJob, 2);
+        var actionType = Emulator.RegisterActionType("Build", "ThirdParty", "CanaryProvider", "1");
+        Emulator.CreateJob(actionType, CanarySpec("throw"));
+        Emulator.CreateJob(actionType, CanarySpec("continue"));
+        Emulator.Faults.ThrottleNext(CodePipelineOperation.PollForThirdPartyJobs, 6);
+        Emulator.Faults.ThrottleNext(CodePipelineOperation.AcknowledgeThirdPartyJob, 2);
         var waiting = 0;
         EmulatorWorker? running = null;
         await using var worker = await EmulatorWorker.StartAsync(
-            _emulator,
+            Emulator,
             actionType,
             options => options.CredentialsRefreshAge = TimeSpan.FromMinutes(1),
             handler => handler.OnHandle = async (context, token) =>
@@ -246,7 +223,7 @@ public sealed class EmulatorTelemetryTests
                     _ => JobOutcome.Succeeded(),
                 };
             },
-            _workerName);
+            WorkerName);
         running = worker;
 
         await worker.RunUntilAsync(() => Volatile.Read(ref waiting) == 2, "both jobs run");
@@ -254,7 +231,7 @@ public sealed class EmulatorTelemetryTests
         await worker.RunUntilAsync(() => worker.Statistics.JobsSucceeded == 1 && worker.Statistics.JobsFailed == 1 && worker.Statistics.InFlight == 0, "every job is reported");
         await worker.StopAsync();
 
-        var recorded = _telemetry.AllRecordedText();
+        var recorded = Telemetry.AllRecordedText();
         var secrets = new[]
         {
             actionType.ClientToken, ConfigurationCanary, ContinuationCanary, ExceptionCanary,
@@ -262,7 +239,7 @@ public sealed class EmulatorTelemetryTests
         };
         Assert.Multiple(() =>
         {
-            Assert.That(_telemetry.JobSpans(_workerName), Has.Count.EqualTo(3), "the sweep covers every job");
+            Assert.That(Telemetry.JobSpans(WorkerName), Has.Count.EqualTo(3), "the sweep covers every job");
             Assert.That(recorded, Has.Some.Contains("thirdpartyjobs.worker.job.duration"), "the sweep covers the worker's metrics");
             Assert.That(recorded, Has.Some.Contains("CodePipeline/GetThirdPartyJobDetails"), "the sweep covers the client's spans");
             foreach (var secret in secrets)
@@ -273,10 +250,10 @@ public sealed class EmulatorTelemetryTests
     }
 
     private long JobCount(string outcome) =>
-        _telemetry.Sum("thirdpartyjobs.worker.jobs", ("thirdpartyjobs.worker.name", _workerName), ("thirdpartyjobs.job.outcome", outcome));
+        Telemetry.Sum("thirdpartyjobs.worker.jobs", ("thirdpartyjobs.worker.name", WorkerName), ("thirdpartyjobs.job.outcome", outcome));
 
     private long PollCount(string result) =>
-        _telemetry.Sum("thirdpartyjobs.worker.polls", ("thirdpartyjobs.worker.name", _workerName), ("thirdpartyjobs.poll.result", result));
+        Telemetry.Sum("thirdpartyjobs.worker.polls", ("thirdpartyjobs.worker.name", WorkerName), ("thirdpartyjobs.poll.result", result));
 
     private static Dictionary<string, object?> Tags(Activity span) => span.TagObjects.ToDictionary(t => t.Key, t => t.Value);
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Diagnostics;
 
@@ -28,8 +25,7 @@ public sealed class OutcomeTelemetryTests
             beforeStart: h =>
             {
                 var client = h.Service.Mock;
-                client.Setup(c => c.AcknowledgeJobAsync("job-nonce", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
+                h.Service.AcknowledgedElsewhere("job-nonce");
                 client.Setup(c => c.AcknowledgeJobAsync("job-not-in-progress", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
                     .ReturnsAsync(JobStatus.TimedOut);
                 client.Setup(c => c.GetJobDetailsAsync("job-claim-failed", It.IsAny<string>(), It.IsAny<CancellationToken>()))

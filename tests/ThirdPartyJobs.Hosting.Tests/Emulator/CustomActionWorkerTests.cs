@@ -1,5 +1,3 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Hosting.Tests.Emulator;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Hosting.Tests.Emulator;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Journal;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Hosting.Tests.Emulator;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
@@ -88,6 +87,11 @@ internal sealed class FakeCodePipeline
             AddJob();
         }
     }
+
+    /// <summary>Acknowledging <paramref name="jobId"/> fails as when another worker acknowledged it first (InvalidNonceException).</summary>
+    public void AcknowledgedElsewhere(string jobId) =>
+        Mock.Setup(c => c.AcknowledgeJobAsync(jobId, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
 
     /// <summary>Replaces the details GetJobDetails returns for a job (e.g. fresh credentials).</summary>
     public void SetDetails(string jobId, JobDetails details) => _details[jobId] = details;

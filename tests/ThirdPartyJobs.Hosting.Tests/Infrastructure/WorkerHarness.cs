@@ -17,6 +17,12 @@ internal sealed class WorkerHarness : IAsyncDisposable
     public const string ClientId = "client-1";
     public static readonly ActionTypeId ActionType = new(ActionCategory.Build, ActionOwner.ThirdParty, "Harness", "1");
 
+    /// <summary>How far the worker tests move fake time at a go: the harness's minimum poll interval and first report retry delay.</summary>
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
+    /// <summary>A finer step, for the tests that measure poll and report retry intervals.</summary>
+    public static readonly TimeSpan FineStep = TimeSpan.FromMilliseconds(250);
+
     private readonly ServiceProvider _provider;
     private bool _stopped;
 

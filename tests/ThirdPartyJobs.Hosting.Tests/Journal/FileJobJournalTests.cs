@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Journal;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Journal;
 

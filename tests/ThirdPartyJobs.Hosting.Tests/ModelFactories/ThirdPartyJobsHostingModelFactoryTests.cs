@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.ModelFactories;
 
 /// <summary>Handler tests without a worker: the job contexts the hosting model factory makes.</summary>

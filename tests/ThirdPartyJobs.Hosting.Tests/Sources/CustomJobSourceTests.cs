@@ -1,10 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using Moq;
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Diagnostics;
 using ThirdPartyJobs.Hosting.Sources;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Sources;
 

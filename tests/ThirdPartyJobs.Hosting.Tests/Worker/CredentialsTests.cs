@@ -1,7 +1,3 @@
-using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class CredentialsTests

@@ -1,13 +1,7 @@
-using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class DeadlineTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
-
     [Test]
     public async Task The_handler_is_cancelled_before_the_job_timeout_and_a_failure_is_reported_in_time()
     {
@@ -31,7 +25,7 @@ public sealed class DeadlineTests
         await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
         var claimedAt = harness.Handler.Contexts[0].ClaimedAt;
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, Step, TimeSpan.FromMinutes(3), "the failure is reported");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, WorkerHarness.Step, TimeSpan.FromMinutes(3), "the failure is reported");
 
         var report = harness.Service.Reports.Single();
         Assert.Multiple(() =>
@@ -69,12 +63,12 @@ public sealed class DeadlineTests
             });
         await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsContinued == 1, Step, TimeSpan.FromMinutes(2), "the continuation is reported");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsContinued == 1, WorkerHarness.Step, TimeSpan.FromMinutes(2), "the continuation is reported");
 
         Assert.Multiple(() =>
         {
             Assert.That(harness.Service.Reports.Single().ContinuationToken, Is.EqualTo("resume-at-item-17"));
-            Assert.That(harness.Service.Reports.Single().At - harness.Handler.Contexts[0].ClaimedAt, Is.InRange(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + Step));
+            Assert.That(harness.Service.Reports.Single().At - harness.Handler.Contexts[0].ClaimedAt, Is.InRange(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + WorkerHarness.Step));
             Assert.That(harness.Statistics.JobsTimedOut, Is.Zero, "the handler handled its deadline");
         });
     }
@@ -98,12 +92,12 @@ public sealed class DeadlineTests
         harness.Time.Advance(TimeSpan.FromSeconds(10));
         detailsGate.SetResult(FakeCodePipeline.Details("job-slow-claim"));
         await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, Step, TimeSpan.FromMinutes(1), "the failure is reported");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, WorkerHarness.Step, TimeSpan.FromMinutes(1), "the failure is reported");
 
         Assert.Multiple(() =>
         {
             Assert.That(harness.Handler.Contexts[0].ClaimedAt, Is.EqualTo(receivedAt));
-            Assert.That(harness.Service.Reports.Single().At - receivedAt, Is.InRange(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + Step), "timeout 1 min − margin 30 s, from the poll");
+            Assert.That(harness.Service.Reports.Single().At - receivedAt, Is.InRange(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30) + WorkerHarness.Step), "timeout 1 min − margin 30 s, from the poll");
         });
     }
 }

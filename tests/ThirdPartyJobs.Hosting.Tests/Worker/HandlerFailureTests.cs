@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
@@ -10,8 +8,6 @@ namespace ThirdPartyJobs.Hosting.Tests.Worker;
 /// </summary>
 public sealed class HungHandlerTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
-
     /// <summary>A handler that waits for <paramref name="release"/> and ignores its token.</summary>
     private static Func<JobContext, CancellationToken, Task<JobOutcome>> IgnoreToken(Task<JobOutcome> release) => (_, _) => release;
 
@@ -42,14 +38,14 @@ public sealed class HungHandlerTests
         harness.Service.AddJob(jobId: "job-3");
         var claimedAt = harness.Handler.Contexts[0].ClaimedAt;
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1 && harness.Statistics.HandlersDetached == 2, Step, TimeSpan.FromMinutes(2), "the third job runs in a freed slot");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1 && harness.Statistics.HandlersDetached == 2, WorkerHarness.Step, TimeSpan.FromMinutes(2), "the third job runs in a freed slot");
 
         var failures = harness.Service.Reports.Where(r => r.JobId != "job-3").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(failures.Select(r => r.Failure), Has.All.EqualTo(new FailureDetails(FailureType.JobFailed, "The job did not finish within the worker's time limit of 50 s.")));
             Assert.That(failures, Has.Count.EqualTo(2));
-            Assert.That(failures.Select(r => r.At - claimedAt), Has.All.InRange(TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(51) + Step), "at the deadline, plus at most a second for the handler to answer");
+            Assert.That(failures.Select(r => r.At - claimedAt), Has.All.InRange(TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(51) + WorkerHarness.Step), "at the deadline, plus at most a second for the handler to answer");
             Assert.That(harness.Logs.WithEventId(2034).Select(e => e.Value("JobId")), Is.EquivalentTo(new[] { "job-1", "job-2" }));
             Assert.That(harness.Statistics.JobsTimedOut, Is.EqualTo(2));
             Assert.That(harness.Statistics.HandlersDetached, Is.EqualTo(2), "the two handlers still run, detached");
@@ -79,7 +75,7 @@ public sealed class HungHandlerTests
                 h.Service.AddJob(jobId: "job-late");
             });
         await Eventually.UntilAsync(() => harness.Handler.Started == 1, "the handler runs");
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.HandlersDetached == 1, Step, TimeSpan.FromMinutes(1), "the deadline failure is reported and the handler detached");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.HandlersDetached == 1, WorkerHarness.Step, TimeSpan.FromMinutes(1), "the deadline failure is reported and the handler detached");
 
         release.SetException(new InvalidOperationException(Canary.ExceptionMessage));
         await Eventually.UntilAsync(() => harness.Statistics.HandlersDetached == 0, "the detached handler ends");
@@ -100,7 +96,7 @@ public sealed class HungHandlerTests
         var (harness, stopping) = await WorkerHarness.StartThenStopAsync(2, TimeSpan.FromSeconds(5), IgnoreToken(new TaskCompletionSource<JobOutcome>().Task), CancellationToken.None);
         await using var owned = harness;
         var stopStarted = harness.Time.GetUtcNow(); // fake time has not moved since the stop began
-        await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, Step, TimeSpan.FromSeconds(30), "the worker stops although its handlers never end");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, WorkerHarness.Step, TimeSpan.FromSeconds(30), "the worker stops although its handlers never end");
         await stopping;
 
         var reports = harness.Service.Reports;
@@ -108,7 +104,7 @@ public sealed class HungHandlerTests
         {
             Assert.That(reports, Has.Count.EqualTo(2));
             Assert.That(reports.Select(r => r.Failure), Has.All.EqualTo(new FailureDetails(FailureType.JobFailed, "The job was stopped because the job worker is shutting down.")));
-            Assert.That(reports.Select(r => r.At - stopStarted), Has.All.InRange(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6) + (3 * Step)), "within the grace period plus a second for the handlers to answer");
+            Assert.That(reports.Select(r => r.At - stopStarted), Has.All.InRange(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6) + (3 * WorkerHarness.Step)), "within the grace period plus a second for the handlers to answer");
             Assert.That(harness.Statistics.JobsCancelledForShutdown, Is.EqualTo(2));
             Assert.That(harness.Statistics.InFlight, Is.Zero);
             Assert.That(harness.Statistics.HandlersDetached, Is.EqualTo(2));
@@ -137,8 +133,8 @@ public sealed class HungHandlerTests
         var release = new TaskCompletionSource<JobOutcome>();
         await using var harness = await StartWithHungJobsAsync(maxConcurrency: 1, null, release.Task, "job-1", "job-2", "job-3");
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Logs.WithEventId(2063).Any(), Step, TimeSpan.FromMinutes(3), "the second hung handler reaches the limit");
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(2), Step);
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Logs.WithEventId(2063).Any(), WorkerHarness.Step, TimeSpan.FromMinutes(3), "the second hung handler reaches the limit");
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(2), WorkerHarness.Step);
 
         Assert.Multiple(() =>
         {
@@ -149,6 +145,6 @@ public sealed class HungHandlerTests
         });
 
         release.SetResult(JobOutcome.Succeeded());
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, Step, TimeSpan.FromMinutes(1), "job-3 runs once a detached handler ends");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, WorkerHarness.Step, TimeSpan.FromMinutes(1), "job-3 runs once a detached handler ends");
     }
 }

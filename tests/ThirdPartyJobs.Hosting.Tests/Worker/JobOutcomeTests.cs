@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class JobOutcomeTests

@@ -4,9 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
@@ -128,8 +125,7 @@ public sealed class OptionsSecretsTests
                 h.Service.AddJob(clientId: "client-unknown");
                 h.Service.AddJob(jobId: "job-raced");
                 h.Service.AddJob(jobId: "job-missing");
-                h.Service.Mock.Setup(c => c.AcknowledgeJobAsync("job-raced", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-                    .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("InvalidNonceException", "The nonce does not match."));
+                h.Service.AcknowledgedElsewhere("job-raced");
                 h.Service.Mock.Setup(c => c.GetJobDetailsAsync("job-missing", It.IsAny<string>(), It.IsAny<CancellationToken>()))
                     .ThrowsAsync(ThirdPartyJobsModelFactory.ServiceError("JobNotFoundException", "The job was not found."));
                 h.Service.Mock.Setup(c => c.PutJobFailureResultAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<FailureDetails>(), It.IsAny<CancellationToken>()))

@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 /// <summary>Output variables on <see cref="JobOutcome.Succeeded"/>: checked when the outcome is created.</summary>

@@ -1,12 +1,7 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class PollingTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The backoff arrangement: polls waiting 1–4 s, each failing with <paramref name="fault"/>; the first has been made.</summary>
     private static async Task<WorkerHarness> StartWithFailingPollsAsync(Func<Exception> fault)
     {
@@ -73,7 +68,7 @@ public sealed class PollingTests
         });
         await Eventually.UntilAsync(() => harness.Service.Polls == 1, "the first poll");
 
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(3), Step);
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromMinutes(3), WorkerHarness.FineStep);
 
         var intervals = Intervals(harness.Service.PollTimes);
         var polls = harness.Service.Polls;
@@ -82,8 +77,8 @@ public sealed class PollingTests
             // Waits of 1, 1–2, 2–4, 4–8, 8–16 s, then 8–16 s: about 19 polls in 3 minutes, never 180.
             Assert.That(polls, Is.InRange(14, 30));
             Assert.That(intervals, Has.All.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
-            Assert.That(intervals, Has.All.LessThanOrEqualTo(TimeSpan.FromSeconds(16) + Step));
-            Assert.That(intervals[0], Is.LessThanOrEqualTo(TimeSpan.FromSeconds(1) + Step), "the first wait is the minimum");
+            Assert.That(intervals, Has.All.LessThanOrEqualTo(TimeSpan.FromSeconds(16) + WorkerHarness.FineStep));
+            Assert.That(intervals[0], Is.LessThanOrEqualTo(TimeSpan.FromSeconds(1) + WorkerHarness.FineStep), "the first wait is the minimum");
             Assert.That(intervals.Skip(5), Has.All.GreaterThanOrEqualTo(TimeSpan.FromSeconds(8)), "the backoff has grown to [max/2, max]");
             Assert.That(intervals.Skip(5).Distinct().Count(), Is.GreaterThan(3), "jittered, not lockstep");
             Assert.That(harness.Statistics.EmptyPolls, Is.EqualTo(polls));
@@ -95,13 +90,13 @@ public sealed class PollingTests
     {
         await using var harness = await StartWithFailingPollsAsync(() => ThirdPartyJobsModelFactory.ServiceError("ThrottlingException", "Rate exceeded."));
 
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), Step);
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), WorkerHarness.FineStep);
 
         var intervals = Intervals(harness.Service.PollTimes);
         Assert.Multiple(() =>
         {
             Assert.That(harness.Service.Polls, Is.InRange(14, 32), "waits of 1–4 s over a minute");
-            Assert.That(intervals, Has.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4) + Step));
+            Assert.That(intervals, Has.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4) + WorkerHarness.FineStep));
             Assert.That(harness.Statistics.ThrottledPolls, Is.EqualTo(harness.Service.Polls));
             Assert.That(harness.Logs.WithEventId(2012), Is.Not.Empty);
         });
@@ -112,15 +107,15 @@ public sealed class PollingTests
     {
         await using var harness = await StartWithFailingPollsAsync(() => ThirdPartyJobsModelFactory.ServiceError("ServiceUnavailableException", "CodePipeline is unavailable."));
 
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(30), Step);
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(30), WorkerHarness.FineStep);
         harness.Service.PollFault = null;
         harness.Service.AddJob();
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, Step, TimeSpan.FromSeconds(10), "the job after the outage");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, WorkerHarness.FineStep, TimeSpan.FromSeconds(10), "the job after the outage");
 
         Assert.Multiple(() =>
         {
             Assert.That(harness.Statistics.FailedPolls, Is.InRange(7, 31));
-            Assert.That(Intervals(harness.Service.PollTimes).Take((int)harness.Statistics.FailedPolls - 1), Has.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4) + Step));
+            Assert.That(Intervals(harness.Service.PollTimes).Take((int)harness.Statistics.FailedPolls - 1), Has.All.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4) + WorkerHarness.FineStep));
             Assert.That(harness.Logs.WithEventId(2013).First().Message, Does.Contain("ServiceUnavailableException").And.Contain("CodePipeline is unavailable.").And.Not.Contain("(null)"));
             Assert.That(harness.Logs.WithEventId(2013).First().Exception, Is.Null, "an expected transient failure is one line, without a stack trace");
         });
@@ -130,20 +125,20 @@ public sealed class PollingTests
     public async Task A_poll_that_brings_jobs_resets_the_backoff()
     {
         await using var harness = await WorkerHarness.StartAsync(options => options.MaxPollInterval = TimeSpan.FromSeconds(16));
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), Step);
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(60), WorkerHarness.FineStep);
         harness.Service.AddJob();
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, Step, TimeSpan.FromSeconds(17), "the job is picked up");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, WorkerHarness.FineStep, TimeSpan.FromSeconds(17), "the job is picked up");
         var withJob = harness.Service.PollResults.Single(result => result.Value > 0).Key;
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Service.Polls >= withJob + 3, Step, TimeSpan.FromSeconds(5), "two quick polls");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Service.Polls >= withJob + 3, WorkerHarness.FineStep, TimeSpan.FromSeconds(5), "two quick polls");
 
         var times = harness.Service.PollTimes;
         var afterJob = times[withJob + 1] - times[withJob];
         var thenEmpty = times[withJob + 2] - times[withJob + 1];
         Assert.Multiple(() =>
         {
-            Assert.That(afterJob, Is.LessThanOrEqualTo(Step), "polls again at once after a poll with jobs");
-            Assert.That(thenEmpty, Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) + Step), "and the backoff starts from the minimum again");
+            Assert.That(afterJob, Is.LessThanOrEqualTo(WorkerHarness.FineStep), "polls again at once after a poll with jobs");
+            Assert.That(thenEmpty, Is.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) + WorkerHarness.FineStep), "and the backoff starts from the minimum again");
         });
     }
 

@@ -1,13 +1,7 @@
-using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class ReportingTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
-
     [Test]
     public async Task A_report_that_fails_transiently_is_retried_with_backoff()
     {
@@ -30,7 +24,7 @@ public sealed class ReportingTests
         await Eventually.UntilAsync(() => harness.Statistics.ReportRetries == 1, "the first attempt fails");
         var firstFailure = harness.Time.GetUtcNow();
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, Step, TimeSpan.FromSeconds(10), "the report gets through");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsSucceeded == 1, WorkerHarness.FineStep, TimeSpan.FromSeconds(10), "the report gets through");
 
         Assert.Multiple(() =>
         {
@@ -38,7 +32,7 @@ public sealed class ReportingTests
             Assert.That(harness.Service.Reports, Has.Count.EqualTo(1));
             Assert.That(harness.Statistics.ReportRetries, Is.EqualTo(2));
             Assert.That(harness.Statistics.ReportFailures, Is.Zero);
-            Assert.That(harness.Service.Reports[0].At - firstFailure, Is.InRange(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3) + (2 * Step)), "waits of 1 s, then 1–2 s");
+            Assert.That(harness.Service.Reports[0].At - firstFailure, Is.InRange(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3) + (2 * WorkerHarness.FineStep)), "waits of 1 s, then 1–2 s");
             Assert.That(harness.Logs.WithEventId(2040).Count(), Is.EqualTo(2));
         });
     }
@@ -57,7 +51,7 @@ public sealed class ReportingTests
             h.Service.AddJob();
         });
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, Step, TimeSpan.FromSeconds(10), "the report is settled");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.JobsFailed == 1, WorkerHarness.FineStep, TimeSpan.FromSeconds(10), "the report is settled");
 
         Assert.Multiple(() =>
         {
@@ -122,7 +116,7 @@ public sealed class ReportingTests
                 h.Service.AddJob(jobId: "job-unlucky");
             });
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.ReportFailures == 1 && harness.Statistics.InFlight == 0, Step, TimeSpan.FromSeconds(20), "the worker gives up");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Statistics.ReportFailures == 1 && harness.Statistics.InFlight == 0, WorkerHarness.FineStep, TimeSpan.FromSeconds(20), "the worker gives up");
 
         var gaveUp = harness.Logs.WithEventId(2042).Single();
         Assert.Multiple(() =>

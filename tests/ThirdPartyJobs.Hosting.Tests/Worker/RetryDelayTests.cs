@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting.Worker;
 
 namespace ThirdPartyJobs.Hosting.Tests.Worker;

@@ -1,12 +1,7 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Hosting.Tests.Infrastructure;
-
 namespace ThirdPartyJobs.Hosting.Tests.Worker;
 
 public sealed class ShutdownTests
 {
-    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
-
     [Test]
     public async Task Stopping_stops_polling_at_once_and_reports_jobs_still_running_after_the_grace_period()
     {
@@ -24,10 +19,10 @@ public sealed class ShutdownTests
         var stopping = harness.BeginStopAsync();
         await Eventually.UntilAsync(() => harness.Logs.WithEventId(2002).Any(), "the worker begins stopping");
         harness.Service.AddJobs(2);
-        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(14), Step);
+        await Eventually.AdvanceAsync(harness.Time, TimeSpan.FromSeconds(14), WorkerHarness.Step);
         Assert.That(harness.Service.Reports, Is.Empty, "within the grace period, jobs keep running");
 
-        await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, Step, TimeSpan.FromSeconds(5), "the worker stops");
+        await Eventually.AdvanceUntilAsync(harness.Time, () => stopping.IsCompleted, WorkerHarness.Step, TimeSpan.FromSeconds(5), "the worker stops");
         await stopping;
 
         var reports = harness.Service.Reports;
@@ -40,7 +35,7 @@ public sealed class ShutdownTests
             
             // Never before the grace period is over; the upper bound allows for the test's
             // fake-time steps racing the worker's threads.
-            Assert.That(reports.Select(r => r.At - stopStarted), Has.All.InRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15) + (3 * Step)), "reported when the grace period is over");
+            Assert.That(reports.Select(r => r.At - stopStarted), Has.All.InRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15) + (3 * WorkerHarness.Step)), "reported when the grace period is over");
             Assert.That(harness.Statistics.JobsCancelledForShutdown, Is.EqualTo(3));
             Assert.That(harness.Statistics.InFlight, Is.Zero);
             Assert.That(harness.Logs.WithEventId(2003).Single().Value("Count"), Is.EqualTo("3"));

@@ -4,9 +4,7 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
 using ThirdPartyJobs.Hosting;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 using ThirdPartyJobs.Testing;
 
 namespace ThirdPartyJobs.Reliability.Tests.Chaos;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Protocol.Json;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Fuzzing;
 

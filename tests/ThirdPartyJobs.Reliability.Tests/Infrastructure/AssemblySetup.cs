@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using ThirdPartyJobs.TestUtilities;
 
 // In the root namespace: NUnit runs a setup fixture only for the tests in its namespace and below.

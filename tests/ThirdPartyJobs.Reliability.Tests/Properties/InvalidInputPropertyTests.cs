@@ -1,7 +1,5 @@
 using Moq;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Properties;
 

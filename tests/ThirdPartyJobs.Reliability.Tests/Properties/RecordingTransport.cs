@@ -1,7 +1,6 @@
 using System.Text;
 using Moq;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Properties;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Properties;
 

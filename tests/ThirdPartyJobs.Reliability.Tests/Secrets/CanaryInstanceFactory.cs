@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Secrets;
 

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
-using ThirdPartyJobs.Reliability.Tests.Infrastructure;
 
 namespace ThirdPartyJobs.Reliability.Tests.Secrets;
 

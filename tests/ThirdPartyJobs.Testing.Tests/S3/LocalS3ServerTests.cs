@@ -1,5 +1,4 @@
 using System.Text;
-using ThirdPartyJobs.Testing.Tests.Support;
 
 namespace ThirdPartyJobs.Testing.Tests.S3;
 

@@ -42,6 +42,14 @@ public abstract class EmulatorTest
         }
     }
 
+    /// <summary>Creates a job of <see cref="ActionType"/> and polls it, so that it is Dispatched; returns its id.</summary>
+    protected async Task<string> DispatchJobAsync()
+    {
+        var jobId = Emulator.CreateJob(ActionType);
+        await Client.PollOneAsync(ActionType);
+        return jobId;
+    }
+
     /// <summary>Changes the options before the emulator starts.</summary>
     protected virtual void Configure(CodePipelineEmulatorOptions options)
     {

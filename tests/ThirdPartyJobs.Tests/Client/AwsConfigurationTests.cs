@@ -1,6 +1,5 @@
 using Amazon;
 using Amazon.Extensions.NETCore.Setup;
-using NUnit.Framework;
 
 namespace ThirdPartyJobs.Tests.Client;
 

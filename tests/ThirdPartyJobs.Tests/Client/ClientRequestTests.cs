@@ -1,8 +1,6 @@
 using System.Text;
 using Moq;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Client;
 

@@ -1,7 +1,5 @@
 using System.Net;
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Integration;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Client;
 

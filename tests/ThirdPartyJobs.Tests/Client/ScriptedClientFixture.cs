@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
-
 namespace ThirdPartyJobs.Tests.Client;
 
 /// <summary>The arrangement of the transport-level client fixtures: a scripted transport and a client with default options on it, per test.</summary>

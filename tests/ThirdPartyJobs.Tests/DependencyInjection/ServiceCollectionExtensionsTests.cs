@@ -6,8 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moq;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.DependencyInjection;
 

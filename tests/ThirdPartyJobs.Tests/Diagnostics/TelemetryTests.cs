@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using OpenTelemetry;
-using NUnit.Framework;
 using OpenTelemetry.Metrics;
 using Metric = OpenTelemetry.Metrics.Metric;
 using OpenTelemetry.Trace;

@@ -1,5 +1,4 @@
 using System.Net;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
 
 namespace ThirdPartyJobs.Tests.Errors;

@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Errors;
 

@@ -1,8 +1,6 @@
 using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
-using NUnit.Framework;
 using ThirdPartyJobs.Testing;
-using ThirdPartyJobs.Tests.Support;
 using EmulatedOperation = ThirdPartyJobs.Testing.CodePipelineOperation;
 
 namespace ThirdPartyJobs.Tests.Integration;

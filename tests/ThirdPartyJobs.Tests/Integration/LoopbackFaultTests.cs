@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Integration;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Integration;
 

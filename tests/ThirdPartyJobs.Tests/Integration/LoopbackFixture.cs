@@ -1,7 +1,5 @@
 using Amazon.Extensions.NETCore.Setup;
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Integration;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Integration;
 

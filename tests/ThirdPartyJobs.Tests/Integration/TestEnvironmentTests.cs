@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace ThirdPartyJobs.Tests.Integration;
 
 [TestFixture]

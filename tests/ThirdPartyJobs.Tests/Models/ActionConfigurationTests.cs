@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
-
 namespace ThirdPartyJobs.Tests.Models;
 
 [TestFixture]

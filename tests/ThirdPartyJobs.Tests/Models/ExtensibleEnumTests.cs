@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using NUnit.Framework;
 
 namespace ThirdPartyJobs.Tests.Models;
 

@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol.Json;
 
 namespace ThirdPartyJobs.Tests.Models;

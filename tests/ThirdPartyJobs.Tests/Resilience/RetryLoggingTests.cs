@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Resilience;
 

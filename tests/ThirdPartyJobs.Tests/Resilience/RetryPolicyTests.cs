@@ -1,7 +1,5 @@
 using System.Net;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Resilience;
 

@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Integration;
 using ThirdPartyJobs.Tests.Protocol.Json;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Security;
 

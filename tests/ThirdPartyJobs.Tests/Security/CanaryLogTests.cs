@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Integration;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Security;
 

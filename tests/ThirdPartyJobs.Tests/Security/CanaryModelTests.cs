@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Protocol.Json;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Security;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Amazon;
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Integration;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Security;
 

@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Tests.Client;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Validation;
 

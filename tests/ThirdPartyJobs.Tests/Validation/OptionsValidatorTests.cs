@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using ThirdPartyJobs.Validation;
 
 namespace ThirdPartyJobs.Tests.Validation;

@@ -3,10 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
 using Moq;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Protocol.AwsSdk;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Protocol.AwsSdk;
 

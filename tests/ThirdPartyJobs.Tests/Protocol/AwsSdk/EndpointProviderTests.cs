@@ -1,7 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol.AwsSdk;
 
 namespace ThirdPartyJobs.Tests.Protocol.AwsSdk;

@@ -1,5 +1,4 @@
 using System.Text;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol;
 using ThirdPartyJobs.Protocol.Json;
 
@@ -35,4 +34,19 @@ internal static class ParserHarness
 
     public static JobStatus? MaybeStatus(byte[] body) =>
         ResponseParser.ParseAcknowledgeStatus(body, new ParseContext(CodePipelineOperation.AcknowledgeThirdPartyJob, JobId, RequestId));
+
+    /// <summary>Asserts that every optional member of <paramref name="data"/> but the configuration is absent (null, or an empty list).</summary>
+    public static void AssertOptionalMembersAbsent(JobData data)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.ActionTypeId, Is.Null);
+            Assert.That(data.PipelineContext, Is.Null);
+            Assert.That(data.InputArtifacts, Is.Empty);
+            Assert.That(data.OutputArtifacts, Is.Empty);
+            Assert.That(data.ArtifactCredentials, Is.Null);
+            Assert.That(data.ContinuationToken, Is.Null);
+            Assert.That(data.EncryptionKey, Is.Null);
+        });
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using NUnit.Framework;
 using ThirdPartyJobs.Protocol.Json;
 
 namespace ThirdPartyJobs.Tests.Protocol.Json;

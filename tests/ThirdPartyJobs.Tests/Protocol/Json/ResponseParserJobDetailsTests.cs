@@ -1,6 +1,3 @@
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
-
 namespace ThirdPartyJobs.Tests.Protocol.Json;
 
 [TestFixture]
@@ -101,14 +98,8 @@ public sealed class ResponseParserJobDetailsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(data.ActionTypeId, Is.Null);
+            ParserHarness.AssertOptionalMembersAbsent(data);
             Assert.That(data.Configuration.Keys.Count, Is.Zero);
-            Assert.That(data.PipelineContext, Is.Null);
-            Assert.That(data.InputArtifacts, Is.Empty);
-            Assert.That(data.OutputArtifacts, Is.Empty);
-            Assert.That(data.ArtifactCredentials, Is.Null);
-            Assert.That(data.ContinuationToken, Is.Null);
-            Assert.That(data.EncryptionKey, Is.Null);
         });
     }
 

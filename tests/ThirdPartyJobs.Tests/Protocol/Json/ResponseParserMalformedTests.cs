@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using NUnit.Framework;
-using ThirdPartyJobs.Tests.Support;
 
 namespace ThirdPartyJobs.Tests.Protocol.Json;
 
