@@ -113,7 +113,7 @@ public sealed class CanaryModelTests
     {
         var modelTypes = typeof(JobDetails).Assembly.GetExportedTypes()
             .Where(t => t.Namespace == "ThirdPartyJobs" && !t.IsAbstract && !t.IsInterface && !typeof(Exception).IsAssignableFrom(t) && !typeof(Delegate).IsAssignableFrom(t))
-            .Where(t => t != typeof(ThirdPartyJobClient) && t != typeof(CustomJobClient) && t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
+            .Where(t => t != typeof(ThirdPartyJobsOptions) && t != typeof(ThirdPartyJobsRetryOptions) && t != typeof(ServiceErrorDetails))
             .ToList();
 
         // Types that a GetThirdPartyJobDetails answer does not contain are checked with their own instances.
